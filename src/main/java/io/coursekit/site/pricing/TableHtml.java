@@ -69,7 +69,7 @@ final class TableHtml {
         String source = book.source().toString();
         return "<p class=\"ck-pricing-source\">" + escape(book.service()) + " · " + escape(book.region()) + " · "
                 + book.currency().getCurrencyCode() + " · <time datetime=\"" + book.asOf() + "\">" + book.asOf()
-                + "</time> 기준 · 출처: <a href=\"" + escape(source) + "\">" + escape(source) + "</a></p>\n";
+                + "</time> 기준 · 출처: <a href=\"" + escape(source) + "\">" + escape(source.replaceFirst("^https?://", "")) + "</a></p>\n";
     }
 
     static String escape(String text) {
