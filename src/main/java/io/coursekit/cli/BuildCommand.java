@@ -4,7 +4,9 @@ import io.coursekit.site.BuildProblem;
 import io.coursekit.site.SiteBuild;
 import io.coursekit.site.SiteBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -19,6 +21,9 @@ import java.util.concurrent.Callable;
                 "Every broken link or anchor fails the build with one 'file:line: broken link ...' line."},
         footer = {"", "Example:", "  java -jar target/coursekit.jar build --content content --out site"})
 final class BuildCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--content", defaultValue = "content", paramLabel = "DIR",
             description = "The course sources (default: ${DEFAULT-VALUE}).")
@@ -39,9 +44,9 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         SiteBuild build = new SiteBuilder(content, out, Optional.ofNullable(templates), !lenient).build();
         for (BuildProblem warning : build.warnings()) {
-            System.err.println("warning: " + warning.getMessage());
+            spec.commandLine().getErr().println("warning: " + warning.getMessage());
         }
-        System.out.printf("built %d pages into %s in %d ms%n", build.pages(), build.out(), build.millis());
+        spec.commandLine().getOut().printf("built %d pages into %s in %d ms%n", build.pages(), build.out(), build.millis());
         return 0;
     }
 }

@@ -98,7 +98,7 @@ public final class CourseReader {
     private Optional<Page> readPage(Path file) {
         FrontMatter.Split split = FrontMatter.split(MarkdownSource.read(file), file);
         FrontMatter fm = split.frontMatter();
-        if (fm.draft()) {
+        if (fm.isDraft()) {
             return Optional.empty();
         }
         PageKind.Placement placement = PageKind.place(file.getFileName().toString());

@@ -6,9 +6,13 @@ import java.nio.file.Path;
 
 /** Optional YAML between {@code ---} lines at the top of a page; other keys are left to templates and ignored here. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record FrontMatter(String title, Integer order, boolean draft) {
+record FrontMatter(String title, Integer order, Boolean draft) {
 
     static final FrontMatter NONE = new FrontMatter(null, null, false);
+
+    boolean isDraft() {
+        return Boolean.TRUE.equals(draft);
+    }
 
     /** The page's front matter and the body after it, with the body's first line number. */
     record Split(FrontMatter frontMatter, String body, int bodyLine) {

@@ -32,13 +32,27 @@ public final class YamlSource {
             return value;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            int line = firstLine + (at == null || at.getLineNr() < 1 ? 0 : at.getLineNr() - 1);
-            throw new BuildProblem(file, line, describe(e));
+            int line = at == null || at.getLineNr() < 1 ? 1 : at.getLineNr();
+            if (e instanceof UnrecognizedPropertyException unknown) {
+                line = lineOfKey(text, String.valueOf(unknown.getPropertyName()), line);
+            }
+            throw new BuildProblem(file, firstLine + line - 1, describe(e));
         }
     }
 
     public static <T> T read(Path file, Class<T> type) {
         return read(MarkdownSource.read(file), type, file, 1);
+    }
+
+    /** Jackson points after the value of an unknown key; the instructor needs the key's own line. */
+    private static int lineOfKey(String text, String key, int reportedLine) {
+        String[] lines = text.split("\n", -1);
+        for (int i = Math.min(reportedLine, lines.length) - 1; i >= 0; i--) {
+            if (lines[i].stripLeading().startsWith(key + ":")) {
+                return i + 1;
+            }
+        }
+        return reportedLine;
     }
 
     private static String describe(JsonProcessingException e) {
