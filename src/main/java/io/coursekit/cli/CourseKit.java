@@ -1,6 +1,8 @@
 package io.coursekit.cli;
 
 import picocli.CommandLine;
+
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 @Command(name = "coursekit",
@@ -18,11 +20,20 @@ public final class CourseKit implements Runnable {
     }
 
     public static int run(String... args) {
-        return new CommandLine(new CourseKit()).setExecutionExceptionHandler(new UserErrorHandler()).execute(args);
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs one command line with its output and errors going to the given writers; returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return new CommandLine(new CourseKit())
+                .setOut(out)
+                .setErr(err)
+                .setExecutionExceptionHandler(new UserErrorHandler())
+                .execute(args);
     }
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

@@ -1,0 +1,30 @@
+package io.coursekit.site.diagrams;
+
+import io.coursekit.site.FencedBlock;
+import io.coursekit.site.FencedBlockRenderer;
+
+/**
+ * Mermaid blocks are drawn in the reader's browser by the Mermaid bundle shipped with the site, so diagrams follow
+ * light and dark mode. The source stays in the page as escaped text; the browser turns it into an SVG.
+ */
+public final class MermaidDiagrams implements FencedBlockRenderer {
+
+    @Override
+    public boolean accepts(String info) {
+        return info.equals("mermaid");
+    }
+
+    @Override
+    public String toHtml(FencedBlock block) {
+        String source = block.body().strip();
+        if (source.isEmpty()) {
+            throw block.problem("empty mermaid block: write the diagram between the fences");
+        }
+        return "<div class=\"diagram\"><pre class=\"mermaid\" data-line=\"" + block.line() + "\">"
+                + escape(source) + "</pre></div>";
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

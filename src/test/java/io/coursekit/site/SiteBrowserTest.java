@@ -1,0 +1,198 @@
+package io.coursekit.site;
+
+import com.sun.net.httpserver.HttpServer;
+import io.coursekit.testing.CourseBrowser;
+import io.coursekit.testing.Fixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The built course as a reader's headless Chromium shows it. */
+class SiteBrowserTest {
+    @TempDir
+    static Path work;
+    static Path site;
+    static CourseBrowser browser;
+
+    @BeforeAll
+    static void buildAndOpen() throws IOException {
+        site = work.resolve("site");
+        new SiteBuilder(Fixtures.content(), site, Optional.empty(), true).build();
+        browser = CourseBrowser.open();
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void everyMermaidBlockOfTheCourseBecomesAnSvgWithoutErrors() throws IOException {
+        int diagrams = 0;
+        for (Path page : pages()) {
+            browser.open(page);
+            String outcome = browser.awaitDiagrams();
+            List<WebElement> blocks = browser.driver().findElements(By.cssSelector("pre.mermaid"));
+            if (blocks.isEmpty()) {
+                continue;
+            }
+            assertThat(outcome).as("diagrams of %s", page).isEqualTo("ready");
+            for (WebElement block : blocks) {
+                assertThat(block.findElements(By.cssSelector(":scope > svg"))).as("an SVG in %s at line %s", page, block.getAttribute("data-line")).hasSize(1);
+                assertThat(block.getText()).as("%s line %s", page, block.getAttribute("data-line"))
+                        .doesNotContain("Syntax error", "Parse error");
+            }
+            diagrams += blocks.size();
+        }
+        assertThat(diagrams).as("Mermaid blocks in the course").isGreaterThanOrEqualTo(18);
+    }
+
+    @Test
+    void theSeedSessionDrawsItsEightDiagrams() throws IOException {
+        Path seedSite = work.resolve("seed-site");
+        new SiteBuilder(Fixtures.seedCourse(work.resolve("seed")), seedSite, Optional.empty(), true).build();
+        browser.open(seedSite.resolve("week_05/day3/session_3.html"));
+        assertThat(browser.awaitDiagrams()).isEqualTo("ready");
+        assertThat(browser.driver().findElements(By.cssSelector("pre.mermaid > svg"))).hasSize(8);
+        assertThat(browser.driver().findElement(By.tagName("body")).getText()).doesNotContain("Syntax error");
+        String kinds = (String) browser.script("return Array.from(document.querySelectorAll('pre.mermaid > svg'))"
+                + ".map(s => s.getAttribute('aria-roledescription')).join(',')");
+        assertThat(kinds.split(",")).contains("architecture", "sequence", "stateDiagram", "flowchart-v2");
+    }
+
+    @Test
+    void theDarkModeToggleRedrawsDiagramsAndIsRemembered() {
+        Path session = site.resolve("week_05/day3/session_3.html");
+        browser.open(session);
+        browser.script("localStorage.removeItem('coursekit-theme')");
+        browser.open(session);
+        browser.awaitDiagrams();
+        assertThat(browser.script("return document.documentElement.dataset.theme")).isEqualTo("light");
+        String lightBackground = background();
+
+        browser.driver().findElement(By.id("theme-toggle")).click();
+        assertThat(browser.awaitDiagrams()).isEqualTo("ready");
+        assertThat(browser.script("return document.documentElement.dataset.theme")).isEqualTo("dark");
+        assertThat(browser.script("return document.documentElement.dataset.diagramTheme")).isEqualTo("dark");
+        assertThat(background()).isNotEqualTo(lightBackground).isEqualTo("rgb(13, 17, 23)");
+
+        browser.open(site.resolve("index.html"));
+        assertThat(browser.script("return document.documentElement.dataset.theme")).as("remembered on another page").isEqualTo("dark");
+        browser.driver().findElement(By.id("theme-toggle")).click();
+        assertThat(browser.script("return localStorage.getItem('coursekit-theme')")).isEqualTo("light");
+    }
+
+    @Test
+    void sidebarBreadcrumbAndPagerLinksLeadToExistingPages() throws IOException {
+        Set<String> checked = new LinkedHashSet<>();
+        for (Path page : pages()) {
+            browser.open(page);
+            @SuppressWarnings("unchecked")
+            List<String> hrefs = (List<String>) browser.script("return Array.from(document.querySelectorAll("
+                    + "'.sidebar a, .breadcrumbs a, .pager a, .course-title, .markdown a')).map(a => a.href)");
+            for (String href : hrefs) {
+                if (href.startsWith("file:")) {
+                    Path target = Path.of(URI.create(href.replaceAll("#.*$", "")));
+                    assertThat(target).as("link %s on %s", href, page).isRegularFile();
+                    checked.add(href);
+                }
+            }
+        }
+        assertThat(checked.size()).isGreaterThan(20);
+    }
+
+    @Test
+    void nextLinksWalkTheWholeCourseInOrder() {
+        browser.open(site.resolve("index.html"));
+        browser.driver().findElement(By.cssSelector(".week-card .day-link")).click();
+        List<String> visited = new ArrayList<>();
+        while (true) {
+            visited.add(browser.driver().findElement(By.cssSelector("article h1")).getText());
+            List<WebElement> next = browser.driver().findElements(By.cssSelector(".pager a.next"));
+            if (next.isEmpty()) {
+                break;
+            }
+            next.get(0).click();
+            assertThat(visited.size()).isLessThan(200);
+        }
+        assertThat(visited).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(10);
+        browser.driver().findElement(By.cssSelector(".pager a.prev")).click();
+        assertThat(browser.driver().findElement(By.cssSelector("article h1")).getText()).isEqualTo(visited.get(visited.size() - 2));
+    }
+
+    @Test
+    void theSiteAlsoWorksFromAWebServer() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            Path file = site.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+            boolean found = file.startsWith(site) && Files.isRegularFile(file);
+            byte[] body = found ? Files.readAllBytes(file) : new byte[0];
+            exchange.getResponseHeaders().add("Content-Type", file.toString().endsWith(".html") ? "text/html; charset=utf-8"
+                    : file.toString().endsWith(".css") ? "text/css" : file.toString().endsWith(".js") ? "text/javascript" : "application/octet-stream");
+            exchange.sendResponseHeaders(found ? 200 : 404, found ? body.length : -1);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        try {
+            browser.open("http://127.0.0.1:" + server.getAddress().getPort() + "/week_05/day3/session_3.html");
+            assertThat(browser.awaitDiagrams()).isEqualTo("ready");
+            assertThat(browser.script("return getComputedStyle(document.querySelector('.sidebar')).position")).isEqualTo("sticky");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void onAPhoneTheSidebarOpensFromTheMenuButton() {
+        try {
+            browser.driver().manage().window().setSize(new Dimension(390, 844));
+            browser.open(site.resolve("week_05/day3/session_3.html"));
+            WebElement sidebar = browser.driver().findElement(By.id("sidebar"));
+            assertThat(sidebarLeft()).isLessThan(0);
+            assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth + 1")).isEqualTo(true);
+            browser.driver().findElement(By.cssSelector(".menu-toggle")).click();
+            browser.script("return new Promise(r => setTimeout(r, 400))");
+            assertThat(sidebarLeft()).isGreaterThanOrEqualTo(0);
+            assertThat(sidebar.isDisplayed()).isTrue();
+        } finally {
+            browser.driver().manage().window().setSize(new Dimension(1280, 900));
+        }
+    }
+
+    private static long sidebarLeft() {
+        return Math.round(((Number) browser.script("return document.getElementById('sidebar').getBoundingClientRect().left")).doubleValue());
+    }
+
+    private static String background() {
+        return (String) browser.script("return getComputedStyle(document.body).backgroundColor");
+    }
+
+    private static List<Path> pages() throws IOException {
+        try (Stream<Path> files = Files.walk(site)) {
+            return files.filter(f -> f.toString().endsWith(".html")).sorted().toList();
+        }
+    }
+}
