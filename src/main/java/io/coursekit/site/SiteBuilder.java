@@ -2,6 +2,7 @@ package io.coursekit.site;
 
 import io.coursekit.UserError;
 import io.coursekit.site.diagrams.MermaidDiagrams;
+import io.coursekit.site.pricing.PricingBlocks;
 import org.commonmark.node.Node;
 
 import java.io.IOException;
@@ -102,7 +103,7 @@ public final class SiteBuilder {
     }
 
     private List<FencedBlockRenderer> blockRenderers() {
-        return List.of(new MermaidDiagrams());
+        return List.of(new MermaidDiagrams(), new PricingBlocks(content.resolve("pricing")));
     }
 
     private SiteTemplates openTemplates() {

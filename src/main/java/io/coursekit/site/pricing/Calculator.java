@@ -77,7 +77,7 @@ final class Calculator implements PricingTable {
         Money money = book.money();
         StringBuilder select = new StringBuilder("<select data-calc-input=\"node\">");
         book.nodes().values().forEach(node -> select.append(option(node.type(),
-                node.type() + " · " + node.memoryGib().toPlainString() + " GiB · " + money.rate(node.perHour(), "/시간"),
+                node.type() + " · " + node.memoryGib().toPlainString() + " GiB",
                 node.equals(scenario.node()))));
         return select.append("</select>").toString();
     }
