@@ -1,6 +1,8 @@
 package io.coursekit.site.pricing;
 
 import io.coursekit.site.FencedBlock;
+import io.coursekit.testing.CommandRun;
+import io.coursekit.testing.CourseBrowser;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
@@ -9,9 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
@@ -22,43 +21,48 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Drives the calculator in headless Chromium from file:// and checks that, for each set of inputs,
- * the browser shows exactly the figures the build renders for a block with those inputs.
+ * Builds a course whose session holds a calculator, opens it from file:// in headless Chromium, changes the
+ * inputs, and checks that the browser shows exactly the figures the build renders for a block with those inputs.
  */
 class CalculatorBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final List<String> OUTPUTS = List.of("primaries", "replicas", "backup", "on-demand", "total");
-
-    private static ChromeDriver browser;
-    private final PricingBlocks blocks = new PricingBlocks(SeedFiguresTest.seedBooks());
+    private static final String CALCULATOR = "book: elasticache\ntable: calculator\nnode: cache.m5.large\nreplicas: 1\nbackup_gb: 5\nterm: 1y\n";
 
     @TempDir
-    Path site;
+    static Path dir;
+    static Path page;
+    static PricingBlocks blocks;
+    static CourseBrowser browser;
 
     @BeforeAll
-    static void startBrowser() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "skipped: needs " + CHROMIUM + " and " + CHROMEDRIVER);
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--allow-file-access-from-files");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+    static void buildAndOpen() throws IOException {
+        Path content = dir.resolve("content");
+        Path day = Files.createDirectories(content.resolve("week_01/day1"));
+        Files.writeString(content.resolve("course.yaml"), "title: 요금 코스\nlanguage: ko\nweeks:\n  - week_01\n");
+        Files.writeString(day.resolve("README.md"), "# Day 1\n\n| 시간 | 내용 |\n|---|---|\n| 09:00 | [세션](./session_1.md) |\n");
+        Files.writeString(day.resolve("session_1.md"), "# 세션 1\n\n## 계산기\n\n```pricing\n" + CALCULATOR + "```\n");
+        Files.createDirectories(content.resolve("pricing"));
+        Files.copy(SeedFiguresTest.seedBooks().resolve("elasticache.yaml"), content.resolve("pricing/elasticache.yaml"));
+        CommandRun run = CommandRun.of("build", "--content", content.toString(), "--out", dir.resolve("site").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        page = dir.resolve("site/week_01/day1/session_1.html");
+        blocks = new PricingBlocks(content.resolve("pricing"));
+        browser = CourseBrowser.open();
     }
 
     @AfterAll
-    static void stopBrowser() {
+    static void close() throws IOException {
         if (browser != null) {
-            browser.quit();
+            browser.close();
         }
     }
 
     @Test
-    void browserShowsTheBuildsFiguresForOtherInputs() throws IOException {
-        open("book: elasticache\ntable: calculator\nnode: cache.m5.large\nreplicas: 1\nbackup_gb: 5\nterm: 1y\n");
-        assertThat(browserFigures()).containsEntry("total", "$142.17").containsEntry("on-demand", "$236.95");
+    void browserShowsTheBuildsFiguresForOtherInputs() {
+        open();
+        assertThat(browserFigures()).containsEntry("on-demand", "$236.95").containsEntry("total", "$142.17");
 
         List<Map<String, String>> inputs = List.of(
                 Map.of("node", "cache.t3.micro", "count", "1", "replicas", "0", "hours", "730", "backup_gb", "0", "term", "1y"),
@@ -76,30 +80,24 @@ class CalculatorBrowserTest {
     }
 
     @Test
-    void invalidInputShowsNoFigureInsteadOfAWrongOne() throws IOException {
-        open("book: elasticache\ntable: calculator\n");
+    void invalidInputShowsNoFigureInsteadOfAWrongOne() {
+        open();
 
         enter(Map.of("count", "0"));
 
         assertThat(browserFigures()).containsEntry("total", "—");
-        assertThat(browser.findElement(By.cssSelector("[data-calc-input=count]")).getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.driver().findElement(By.cssSelector("[data-calc-input=count]")).getDomAttribute("aria-invalid")).isEqualTo("true");
     }
 
-    private void open(String block) throws IOException {
-        Path assets = Path.of(System.getProperty("coursekit.root", "."), "templates", "static");
-        Files.copy(assets.resolve("pricing.js"), site.resolve("pricing.js"));
-        Files.copy(assets.resolve("pricing.css"), site.resolve("pricing.css"));
-        Path page = site.resolve("session.html");
-        Files.writeString(page, "<!doctype html><html lang=\"ko\"><head><meta charset=\"utf-8\">"
-                + "<link rel=\"stylesheet\" href=\"pricing.css\"><script src=\"pricing.js\" defer></script></head><body><article>"
-                + render(block) + "</article></body></html>");
-        browser.get(page.toUri().toString());
-        assertThat(browser.findElements(By.cssSelector("[data-pricing-calculator][data-calc-ready]"))).as("calculator wired").hasSize(1);
+    private static void open() {
+        browser.open(page);
+        assertThat(browser.driver().findElements(By.cssSelector("[data-pricing-calculator][data-calc-ready]")))
+                .as("calculator wired by pricing.js").hasSize(1);
     }
 
     private static void enter(Map<String, String> input) {
         input.forEach((name, value) -> {
-            WebElement control = browser.findElement(By.cssSelector("[data-calc-input=" + name + "]"));
+            WebElement control = browser.driver().findElement(By.cssSelector("[data-calc-input=" + name + "]"));
             if ("select".equals(control.getTagName())) {
                 new Select(control).selectByValue(value);
             } else {
@@ -111,25 +109,21 @@ class CalculatorBrowserTest {
 
     private static Map<String, String> browserFigures() {
         Map<String, String> figures = new LinkedHashMap<>();
-        OUTPUTS.forEach(name -> figures.put(name, browser.findElement(By.cssSelector("[data-calc-output=" + name + "]")).getText()));
+        OUTPUTS.forEach(name -> figures.put(name, browser.driver().findElement(By.cssSelector("[data-calc-output=" + name + "]")).getText()));
         return figures;
     }
 
     /** The figures the build writes for a calculator block holding these inputs. */
-    private Map<String, String> buildFigures(Map<String, String> input) {
+    private static Map<String, String> buildFigures(Map<String, String> input) {
         StringBuilder block = new StringBuilder("book: elasticache\ntable: calculator\n");
         input.forEach((name, value) -> {
             if (!(name.equals("term") && value.equals("on-demand"))) {
                 block.append(name).append(": ").append(value).append('\n');
             }
         });
-        Element calculator = Jsoup.parseBodyFragment(render(block.toString()));
+        Element calculator = Jsoup.parseBodyFragment(blocks.toHtml(new FencedBlock("pricing", block.toString(), Path.of("session_1.md"), 1)));
         Map<String, String> figures = new LinkedHashMap<>();
         OUTPUTS.forEach(name -> figures.put(name, calculator.selectFirst("[data-calc-output=" + name + "]").text()));
         return figures;
-    }
-
-    private String render(String block) {
-        return blocks.toHtml(new FencedBlock("pricing", block, Path.of("session_1.md"), 1));
     }
 }
