@@ -47,14 +47,14 @@ record PriceBook(String name, String service, String region, Currency currency, 
             throw new UserError("cannot read price book " + file + ": " + e.getMessage(), e);
         }
         Mapping book = YamlTree.read(text, (line, what) -> new BuildProblem(file, line, what)).asMapping("a price book");
-        book.allowOnly(KEYS, "the price book");
         String owner = "the price book";
+        book.allowOnly(KEYS, owner);
         return new PriceBook(name,
                 book.text("service", owner),
                 book.text("region", owner),
-                currency(book.required("currency", owner).asScalar("'currency'")),
-                date(book.required("as_of", owner).asScalar("'as_of'")),
-                source(book.required("source", owner).asScalar("'source'")),
+                currency(book.requiredScalar("currency", owner)),
+                date(book.requiredScalar("as_of", owner)),
+                source(book.requiredScalar("source", owner)),
                 hoursPerMonth(book),
                 nodes(book.required("nodes", owner)),
                 reserved(book),
@@ -137,8 +137,8 @@ record PriceBook(String name, String service, String region, Currency currency, 
             String type = node.text("type", "a node");
             String owner = "node " + type;
             NodeType nodeType = new NodeType(type,
-                    node.required("memory_gib", owner).asScalar("memory_gib").nonNegative("memory_gib of " + type),
-                    node.required("per_hour", owner).asScalar("per_hour").nonNegative("per_hour of " + type));
+                    node.requiredScalar("memory_gib", owner).nonNegative("memory_gib of " + type),
+                    node.requiredScalar("per_hour", owner).nonNegative("per_hour of " + type));
             if (nodes.putIfAbsent(type, nodeType) != null) {
                 throw node.problem("node type " + type + " is listed twice");
             }
@@ -155,7 +155,7 @@ record PriceBook(String name, String service, String region, Currency currency, 
             Mapping term = item.asMapping("each reserved term");
             term.allowOnly(Set.of("term", "label", "discount_percent"), "a reserved term");
             String id = term.text("term", "a reserved term");
-            Scalar percent = term.required("discount_percent", "reserved term " + id).asScalar("discount_percent");
+            Scalar percent = term.requiredScalar("discount_percent", "reserved term " + id);
             BigDecimal discount = percent.nonNegative("discount_percent of " + id);
             if (discount.compareTo(BigDecimal.valueOf(100)) > 0) {
                 throw percent.problem("discount_percent of " + id + " is more than 100 (" + percent.text() + ")");
@@ -172,7 +172,7 @@ record PriceBook(String name, String service, String region, Currency currency, 
         Mapping backup = node.asMapping("backup");
         backup.allowOnly(Set.of("per_gb_month", "free_automatic_backups"), "backup");
         return new BackupPrice(
-                backup.required("per_gb_month", "backup").asScalar("per_gb_month").nonNegative("backup per_gb_month"),
+                backup.requiredScalar("per_gb_month", "backup").nonNegative("backup per_gb_month"),
                 backup.scalar("free_automatic_backups").map(free -> free.wholeNumber("free_automatic_backups", 0)).orElse(0));
     }
 
@@ -183,7 +183,7 @@ record PriceBook(String name, String service, String region, Currency currency, 
             rate.allowOnly(Set.of("route", "per_gb", "note"), "a transfer route");
             String route = rate.text("route", "a transfer route");
             rates.add(new TransferRate(route,
-                    rate.required("per_gb", "transfer route " + route).asScalar("per_gb").nonNegative("per_gb of " + route),
+                    rate.requiredScalar("per_gb", "transfer route " + route).nonNegative("per_gb of " + route),
                     rate.scalar("note").map(Scalar::text).orElse("")));
         }
         return rates;

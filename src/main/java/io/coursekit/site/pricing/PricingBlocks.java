@@ -12,8 +12,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Renders {@code ```pricing} blocks: YAML naming a price book of {@code content/pricing/} and the
- * table to compute from it, e.g. {@code book: elasticache} and {@code table: nodes}.
+ * Renders {@code ```pricing} blocks: YAML naming a price book of {@code content/pricing/} ({@code book: elasticache})
+ * and the table to compute from it:
+ * <ul>
+ * <li>{@code table: nodes}, optional {@code nodes: [..]}: memory, $/hour, $/month per node type;
+ * <li>{@code table: reserved}, optional {@code nodes}, {@code term: 1y}: on-demand vs reserved months;
+ * <li>{@code table: scenario} with {@code node}, {@code count}, {@code replicas} (per primary), {@code backup_gb}
+ *     (beyond the free automatic backup), {@code hours}, {@code term}, {@code title}: line items and totals;
+ * <li>{@code table: backup}, optional {@code gb}; {@code table: transfer};
+ * <li>{@code table: calculator}, with the scenario keys as its starting inputs.
+ * </ul>
+ * Unknown keys, node types, terms and books fail the build at their line.
  */
 public final class PricingBlocks implements FencedBlockRenderer {
     private static final Map<String, PricingTable> TABLES = tables();

@@ -46,7 +46,7 @@ final class ScenarioTable implements PricingTable {
             return free.isEmpty() ? "없음" : free;
         }
         String charged = scenario.backupGb().toPlainString() + " GB × " + money.rate(price.perGbMonth(), "/GB-월");
-        return free.isEmpty() ? charged : charged + " (" + free + ", 그 밖의 용량)";
+        return free.isEmpty() ? charged : charged + " (" + free + "분 제외)";
     }
 
     /** Says that the discount covers the whole total, as the lecture figures do, and what node-only discounting gives. */

@@ -118,8 +118,12 @@ final class YamlTree {
             return get(key).map(node -> node.asScalar("'" + key + "'"));
         }
 
+        Scalar requiredScalar(String key, String owner) {
+            return required(key, owner).asScalar("'" + key + "'");
+        }
+
         String text(String key, String owner) {
-            return required(key, owner).asScalar("'" + key + "'").text();
+            return requiredScalar(key, owner).text();
         }
 
         void allowOnly(Set<String> keys, String owner) {
