@@ -146,15 +146,20 @@ final class YamlTree {
             return new YamlTree.Reader(parser, where).node();
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
-            throw where.at(line, "YAML syntax error: " + syntaxProblem(e));
+            throw where.at(line, "YAML syntax error: " + syntaxProblem(e, where));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static String syntaxProblem(JsonProcessingException e) {
+    /** SnakeYAML's problem on one line; a list or mapping left open is named with the line it starts on. */
+    private static String syntaxProblem(JsonProcessingException e, Where where) {
         if (e.getCause() instanceof MarkedYAMLException marked) {
-            return marked.getContext() == null ? marked.getProblem() : marked.getProblem() + " (" + marked.getContext() + ")";
+            if (marked.getContext() == null || marked.getContextMark() == null) {
+                return marked.getProblem();
+            }
+            int opened = where.at(marked.getContextMark().getLine() + 1, "").line();
+            return marked.getProblem() + " (" + marked.getContext() + " that starts on line " + opened + ")";
         }
         return e.getOriginalMessage().lines().findFirst().orElse("unreadable YAML");
     }

@@ -123,7 +123,7 @@ class PricingErrorsTest {
         assertThat(problem.file()).isEqualTo(SESSION);
         assertThat(problem.line()).isEqualTo(FENCE + 3);
         assertThat(problem.getMessage()).startsWith(SESSION + ":43: YAML syntax error: ")
-                .contains("expected ',' or ']'");
+                .contains("expected ',' or ']'").endsWith("that starts on line 43)");
     }
 
     @Test
