@@ -61,7 +61,7 @@ class SiteBrowserTest {
             for (WebElement block : blocks) {
                 assertThat(block.findElements(By.cssSelector(":scope > svg"))).as("an SVG in %s at line %s", page, block.getAttribute("data-line")).hasSize(1);
                 assertThat(block.getText()).as("%s line %s", page, block.getAttribute("data-line"))
-                        .doesNotContain("Syntax error", "Parse error");
+                        .doesNotContain("Syntax error", "Parse error", "Unsupported markdown");
             }
             diagrams += blocks.size();
         }
