@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -179,6 +180,24 @@ class SiteBrowserTest {
             assertThat(sidebar.isDisplayed()).isTrue();
         } finally {
             browser.driver().manage().window().setSize(new Dimension(1280, 900));
+        }
+    }
+
+    @Test
+    void printingShowsOnlyTheLessonWithExternalLinksSpelledOut() {
+        browser.open(site.resolve("week_05/day3/session_3.html"));
+        browser.awaitDiagrams();
+        try {
+            browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+            for (String chrome : List.of(".topbar", ".sidebar", ".toc", ".pager")) {
+                assertThat(browser.script("return getComputedStyle(document.querySelector('" + chrome + "')).display"))
+                        .as(chrome).isEqualTo("none");
+            }
+            assertThat(browser.script("return getComputedStyle(document.querySelector('.markdown a[href^=\"http\"]'), '::after').content"))
+                    .asString().contains("https://");
+            assertThat(browser.driver().findElements(By.cssSelector("pre.mermaid > svg"))).isNotEmpty();
+        } finally {
+            browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         }
     }
 
