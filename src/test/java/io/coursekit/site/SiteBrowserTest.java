@@ -1,6 +1,5 @@
 package io.coursekit.site;
 
-import com.sun.net.httpserver.HttpServer;
 import io.coursekit.testing.CourseBrowser;
 import io.coursekit.testing.Fixtures;
 import org.junit.jupiter.api.AfterAll;
@@ -12,14 +11,13 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -61,7 +59,7 @@ class SiteBrowserTest {
             for (WebElement block : blocks) {
                 assertThat(block.findElements(By.cssSelector(":scope > svg"))).as("an SVG in %s at line %s", page, block.getAttribute("data-line")).hasSize(1);
                 assertThat(block.getText()).as("%s line %s", page, block.getAttribute("data-line"))
-                        .doesNotContain("Syntax error", "Parse error");
+                        .doesNotContain("Syntax error", "Parse error", "Unsupported markdown");
             }
             diagrams += blocks.size();
         }
@@ -143,25 +141,15 @@ class SiteBrowserTest {
 
     @Test
     void theSiteAlsoWorksFromAWebServer() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            Path file = site.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
-            boolean found = file.startsWith(site) && Files.isRegularFile(file);
-            byte[] body = found ? Files.readAllBytes(file) : new byte[0];
-            exchange.getResponseHeaders().add("Content-Type", file.toString().endsWith(".html") ? "text/html; charset=utf-8"
-                    : file.toString().endsWith(".css") ? "text/css" : file.toString().endsWith(".js") ? "text/javascript" : "application/octet-stream");
-            exchange.sendResponseHeaders(found ? 200 : 404, found ? body.length : -1);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
-        try {
-            browser.open("http://127.0.0.1:" + server.getAddress().getPort() + "/week_05/day3/session_3.html");
+        try (PreviewServer server = new PreviewServer(Fixtures.content(), Optional.empty(), "127.0.0.1", 0, line -> { })) {
+            server.start();
+            browser.open("http://127.0.0.1:" + server.port() + "/week_05/day3/session_3.html");
             assertThat(browser.awaitDiagrams()).isEqualTo("ready");
             assertThat(browser.script("return getComputedStyle(document.querySelector('.sidebar')).position")).isEqualTo("sticky");
-        } finally {
-            server.stop(0);
+            browser.driver().findElement(By.id("search-input")).sendKeys("TTL");
+            assertThat(browser.driver().findElements(By.cssSelector("#search-results a"))).isNotEmpty();
+            browser.driver().findElement(By.cssSelector("#search-results a")).click();
+            assertThat(browser.driver().getCurrentUrl()).startsWith("http://127.0.0.1:" + server.port() + "/week_");
         }
     }
 
@@ -179,6 +167,24 @@ class SiteBrowserTest {
             assertThat(sidebar.isDisplayed()).isTrue();
         } finally {
             browser.driver().manage().window().setSize(new Dimension(1280, 900));
+        }
+    }
+
+    @Test
+    void printingShowsOnlyTheLessonWithExternalLinksSpelledOut() {
+        browser.open(site.resolve("week_05/day3/session_3.html"));
+        browser.awaitDiagrams();
+        try {
+            browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+            for (String chrome : List.of(".topbar", ".sidebar", ".toc", ".pager")) {
+                assertThat(browser.script("return getComputedStyle(document.querySelector('" + chrome + "')).display"))
+                        .as(chrome).isEqualTo("none");
+            }
+            assertThat(browser.script("return getComputedStyle(document.querySelector('.markdown a[href^=\"http\"]'), '::after').content"))
+                    .asString().contains("https://");
+            assertThat(browser.driver().findElements(By.cssSelector("pre.mermaid > svg"))).isNotEmpty();
+        } finally {
+            browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         }
     }
 

@@ -2,7 +2,6 @@ package io.coursekit.testing;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -48,7 +47,7 @@ public final class CourseBrowser implements AutoCloseable {
         return new CourseBrowser(new ChromeDriver(service, options), profile);
     }
 
-    public WebDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
