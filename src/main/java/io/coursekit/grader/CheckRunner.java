@@ -1,0 +1,226 @@
+package io.coursekit.grader;
+
+import io.coursekit.grader.check.LabRedis;
+import io.coursekit.redis.FaultProxy;
+import io.coursekit.redis.RedisWire;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.LogManager;
+
+/**
+ * The main class of a check JVM. Reads its {@link RunnerOrders} from standard input, puts a {@link FaultProxy} in
+ * front of Redis, runs the ordered checks with the JUnit Platform Launcher and reports each one over the private
+ * socket. Before every check Redis is emptied and the proxy restored. Student code runs in this JVM and may end it
+ * at any moment; the grader then starts another one for the checks that are left.
+ */
+public final class CheckRunner implements TestExecutionListener {
+    private static final int STACK_LINES = 25;
+
+    private final DataOutputStream channel;
+    private final RunnerOrders orders;
+    private final FaultProxy proxy;
+    private final CapturedOutput output;
+    private final Map<String, String> checkIds = new LinkedHashMap<>();
+    private final Map<String, String> classProblems = new HashMap<>();
+    private String running;
+    private String setupProblem;
+
+    private CheckRunner(DataOutputStream channel, RunnerOrders orders, FaultProxy proxy, CapturedOutput output) {
+        this.channel = channel;
+        this.orders = orders;
+        this.proxy = proxy;
+        this.output = output;
+        orders.checks().forEach(c -> checkIds.put(c.className() + "#" + c.methodName(), c.checkId()));
+    }
+
+    public static void main(String[] args) throws IOException {
+        RunnerOrders orders = RunnerOrders.read(System.in);
+        System.setIn(InputStream.nullInputStream());
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), orders.reportPort());
+        DataOutputStream channel = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
+        FaultProxy proxy = FaultProxy.start(orders.redis().getHost(), RedisWire.port(orders.redis()));
+        LabRedis.install(new ProxiedRedis(through(orders.redis(), proxy.port()), proxy));
+        // Lettuce logs through java.util.logging here; its reconnect warnings would fill the students' output
+        LogManager.getLogManager().reset();
+        CapturedOutput output = new CapturedOutput(orders.outputCap());
+        System.setOut(output.printStream());
+        System.setErr(output.printStream());
+        CheckRunner runner = new CheckRunner(channel, orders, proxy, output);
+        runner.send(RunnerMessage.ready());
+        runner.run();
+        // halt: student threads or shutdown hooks must not keep this JVM alive or change its exit
+        Runtime.getRuntime().halt(0);
+    }
+
+    private void run() {
+        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+                .enableTestExecutionListenerAutoRegistration(false)
+                .enableLauncherSessionListenerAutoRegistration(false)
+                .enableLauncherDiscoveryListenerAutoRegistration(false)
+                .enablePostDiscoveryFilterAutoRegistration(false)
+                .build());
+        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false");
+        orders.checks().forEach(c -> request.selectors(DiscoverySelectors.selectMethod(c.className(), c.methodName())));
+        LauncherDiscoveryRequest discovery = request.build();
+        try {
+            launcher.execute(discovery, this);
+        } catch (Throwable unrecoverable) {
+            // JUnit rethrows OutOfMemoryError; this JVM is not to be trusted for the checks left
+            if (running != null) {
+                finish(running, false, describe(unrecoverable), "");
+            }
+            return;
+        }
+        for (var check : orders.checks()) {
+            String id = check.checkId();
+            if (checkIds.containsValue(id)) {
+                String why = classProblems.getOrDefault(check.className(), "JUnit did not run " + check.label());
+                finish(id, false, "did not run: " + why, "");
+            }
+        }
+        send(RunnerMessage.done());
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier test) {
+        String id = checkId(test);
+        if (id == null) {
+            return;
+        }
+        setupProblem = null;
+        try {
+            RedisWire.call(orders.redis(), "FLUSHALL");
+        } catch (IOException e) {
+            setupProblem = "the grader could not empty Redis before this check: " + e.getMessage();
+        }
+        proxy.restore();
+        output.clear();
+        running = id;
+        send(RunnerMessage.started(id));
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+        String id = checkId(test);
+        if (id == null) {
+            if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL && test.getSource().orElse(null) instanceof ClassSource source) {
+                classProblems.put(source.getClassName(), result.getThrowable().map(CheckRunner::describe).orElse("the check class failed"));
+            }
+            return;
+        }
+        Throwable thrown = result.getThrowable().orElse(null);
+        boolean passed = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL && setupProblem == null;
+        String reason = passed ? "" : setupProblem != null ? setupProblem
+                : thrown == null ? "the check failed without saying why"
+                : (result.getStatus() == TestExecutionResult.Status.ABORTED ? "aborted: " : "") + describe(thrown);
+        finish(id, passed, reason, thrown == null || thrown instanceof AssertionError && thrown.getCause() == null ? "" : stackTrace(thrown));
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier test, String reason) {
+        String id = checkId(test);
+        if (id != null) {
+            finish(id, false, "skipped: " + reason, "");
+        } else if (test.getSource().orElse(null) instanceof ClassSource source) {
+            classProblems.put(source.getClassName(), "skipped: " + reason);
+        }
+    }
+
+    private void finish(String id, boolean passed, String reason, String trace) {
+        String printed = output.text();
+        send(RunnerMessage.finished(id, passed, reason, trace.isEmpty() ? printed : printed + trace, output.cut()));
+        checkIds.values().remove(id);
+        running = null;
+    }
+
+    private String checkId(TestIdentifier test) {
+        if (test.isTest() && test.getSource().orElse(null) instanceof MethodSource method) {
+            return checkIds.get(method.getClassName() + "#" + method.getMethodName());
+        }
+        return null;
+    }
+
+    private void send(RunnerMessage message) {
+        try {
+            message.write(channel);
+        } catch (IOException e) {
+            // the grader is gone: nobody is left to report to
+            Runtime.getRuntime().halt(1);
+        }
+    }
+
+    static String describe(Throwable thrown) {
+        if (thrown instanceof OutOfMemoryError) {
+            return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                    .filter(a -> a.startsWith("-Xmx")).findFirst()
+                    .map(a -> "ran out of memory (the check JVM's heap is limited to " + a.substring(4).toUpperCase() + "B)")
+                    .orElse("ran out of memory");
+        }
+        if (thrown instanceof AssertionError && thrown.getMessage() != null) {
+            return thrown.getMessage();
+        }
+        String text = thrown.getClass().getName() + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage());
+        Throwable cause = thrown.getCause();
+        return cause == null || cause == thrown ? text : text + " (caused by " + describe(cause) + ")";
+    }
+
+    private static String stackTrace(Throwable thrown) {
+        StringWriter trace = new StringWriter();
+        thrown.printStackTrace(new PrintWriter(trace));
+        String[] lines = trace.toString().split("\n");
+        StringBuilder kept = new StringBuilder("\n--- stack trace ---\n");
+        for (int i = 0; i < Math.min(lines.length, STACK_LINES); i++) {
+            kept.append(lines[i]).append('\n');
+        }
+        if (lines.length > STACK_LINES) {
+            kept.append("\t... ").append(lines.length - STACK_LINES).append(" more lines\n");
+        }
+        return kept.toString();
+    }
+
+    /** The same Redis address with the proxy's host and port, so credentials and database still apply. */
+    private static String through(URI redis, int proxyPort) {
+        try {
+            return new URI(redis.getScheme(), redis.getUserInfo(), "127.0.0.1", proxyPort, redis.getPath(), null, null).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(redis.toString(), e);
+        }
+    }
+
+    private record ProxiedRedis(String uri, FaultProxy proxy) implements LabRedis.Control {
+        @Override
+        public void cut() {
+            proxy.cut();
+        }
+
+        @Override
+        public void restore() {
+            proxy.restore();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.coursekit.grader;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One message from a check JVM to the grader, over the private socket whose port only the grader and the runner
+ * know: a submission's printing never reaches this channel.
+ */
+record RunnerMessage(Kind kind, String checkId, boolean passed, String reason, String output, boolean outputCut) {
+
+    enum Kind {
+        /** the runner is connected, Redis and the proxy are up */
+        READY,
+        STARTED,
+        FINISHED,
+        /** every check this JVM was given has been reported */
+        DONE
+    }
+
+    static RunnerMessage ready() {
+        return new RunnerMessage(Kind.READY, "", false, "", "", false);
+    }
+
+    static RunnerMessage started(String checkId) {
+        return new RunnerMessage(Kind.STARTED, checkId, false, "", "", false);
+    }
+
+    static RunnerMessage finished(String checkId, boolean passed, String reason, String output, boolean outputCut) {
+        return new RunnerMessage(Kind.FINISHED, checkId, passed, reason, output, outputCut);
+    }
+
+    static RunnerMessage done() {
+        return new RunnerMessage(Kind.DONE, "", false, "", "", false);
+    }
+
+    void write(DataOutputStream out) throws IOException {
+        out.writeByte(kind.ordinal());
+        text(out, checkId);
+        out.writeBoolean(passed);
+        text(out, reason);
+        text(out, output);
+        out.writeBoolean(outputCut);
+        out.flush();
+    }
+
+    static RunnerMessage read(DataInputStream in) throws IOException {
+        Kind kind = Kind.values()[in.readUnsignedByte()];
+        return new RunnerMessage(kind, text(in), in.readBoolean(), text(in), text(in), in.readBoolean());
+    }
+
+    private static void text(DataOutputStream out, String value) throws IOException {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String text(DataInputStream in) throws IOException {
+        return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,31 @@
+package lab.tiny;
+
+import io.lettuce.core.api.sync.RedisCommands;
+
+public class RedisShelf implements Shelf {
+    private final RedisCommands<String, String> redis;
+
+    public RedisShelf(RedisCommands<String, String> redis) {
+        this.redis = redis;
+    }
+
+    @Override
+    public void put(String item, int count) {
+        redis.set("shelf:" + item, String.valueOf(count));
+    }
+
+    @Override
+    public int count(String item) {
+        String value = redis.get("shelf:" + item);
+        return value == null ? 0 : Integer.parseInt(value);
+    }
+
+    @Override
+    public String motto() {
+        String line = "x".repeat(1023);
+        for (int i = 0; i < 100 * 1024; i++) {
+            System.out.println(line);
+        }
+        return "tiny";
+    }
+}
