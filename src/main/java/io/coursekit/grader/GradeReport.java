@@ -19,8 +19,9 @@ public record GradeReport(Lab lab, String submission, List<CheckResult> results,
         return results.stream().mapToInt(CheckResult::score).sum();
     }
 
+    /** The most this report's checks can score without extra credit; an endpoint report has the endpoint's checks. */
     public int maxScore() {
-        return lab.maxScore();
+        return results.stream().map(CheckResult::check).filter(c -> !c.extraCredit()).mapToInt(Check::points).sum();
     }
 
     public List<CheckResult> failed() {

@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  * @param dir         the pack folder, {@code grader/labs/<id>}
  * @param javaPackage the package of the types given to students ({@code package:} in lab.yaml)
  * @param checks      in rubric order
+ * @param endpoint    how a student's deployed endpoint is scored, when the lab has an {@code endpoint:} section
  */
-public record Lab(Path dir, String id, String title, String javaPackage, Limits limits, List<Check> checks) {
+public record Lab(Path dir, String id, String title, String javaPackage, Limits limits, List<Check> checks,
+                  Optional<EndpointRubric> endpoint) {
     private static final Pattern CHECK_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern JAVA_PACKAGE = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*");
 
@@ -32,7 +34,7 @@ public record Lab(Path dir, String id, String title, String javaPackage, Limits 
             throw new LabProblem(file, "no lab.yaml: is " + labDir + " a lab pack?");
         }
         YamlMap yaml = YamlMap.read(file);
-        yaml.allowOnly(Set.of("id", "title", "package", "limits", "checks"));
+        yaml.allowOnly(Set.of("id", "title", "package", "limits", "checks", "endpoint"));
         String id = yaml.string("id");
         if (!CHECK_ID.matcher(id).matches()) {
             throw yaml.problem("id", "lab id '" + id + "' must be lower-case words joined by '-'");
@@ -41,6 +43,15 @@ public record Lab(Path dir, String id, String title, String javaPackage, Limits 
         if (!JAVA_PACKAGE.matcher(javaPackage).matches()) {
             throw yaml.problem("package", "'" + javaPackage + "' is not a Java package name");
         }
+        Limits limits = limits(yaml.map("limits"));
+        List<Check> checks = checks(yaml);
+        Optional<EndpointRubric> endpoint = yaml.has("endpoint")
+                ? Optional.of(EndpointRubric.read(yaml.map("endpoint"))) : Optional.empty();
+        return new Lab(labDir, id, yaml.string("title"), javaPackage, limits, checks, endpoint);
+    }
+
+    /** The {@code checks:} list of {@code yaml}: at least one entry, ids unique. */
+    static List<Check> checks(YamlMap yaml) {
         List<YamlMap> entries = yaml.maps("checks");
         if (entries.isEmpty()) {
             throw yaml.problem("checks", "a lab needs at least one check");
@@ -54,7 +65,7 @@ public record Lab(Path dir, String id, String title, String javaPackage, Limits 
             }
             checks.add(check);
         }
-        return new Lab(labDir, id, yaml.string("title"), javaPackage, limits(yaml.map("limits")), checks);
+        return checks;
     }
 
     private static Limits limits(YamlMap yaml) {

@@ -63,6 +63,10 @@ final class YamlMap {
         return values.keySet();
     }
 
+    boolean has(String key) {
+        return values.containsKey(key);
+    }
+
     LabProblem problem(String what) {
         return problemAt(node, what);
     }
@@ -126,6 +130,14 @@ final class YamlMap {
             maps.add(new YamlMap(file, item));
         }
         return maps;
+    }
+
+    List<String> strings(String key) {
+        Node list = required(key);
+        if (!(list instanceof SequenceNode sequence)) {
+            throw problemAt(list, "'" + key + "' must be a list");
+        }
+        return sequence.getValue().stream().map(item -> scalar(item, "an entry of '" + key + "'")).toList();
     }
 
     private Node required(String key) {
