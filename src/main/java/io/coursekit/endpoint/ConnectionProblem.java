@@ -81,6 +81,15 @@ record ConnectionProblem(Kind kind, String message) {
         return new ConnectionProblem(Kind.UNREACHABLE, "cannot talk to " + where + ": " + rootMessage(error));
     }
 
+    static boolean isTimeout(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RedisCommandTimeoutException || cause instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static ConnectionProblem tls(Throwable handshake, EndpointAddress address) {
         for (Throwable cause = handshake; cause != null; cause = cause.getCause()) {
             String text = cause.getMessage() == null ? "" : cause.getMessage();

@@ -52,7 +52,7 @@ final class EndpointSession implements AutoCloseable {
         this.endpoint = endpoint;
         this.step = step;
         this.deadline = deadline;
-        this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(1).build();
+        this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
         this.client = RedisClient.create(resources);
         client.setOptions(options());
     }
@@ -86,10 +86,11 @@ final class EndpointSession implements AutoCloseable {
         return Optional.ofNullable(problem);
     }
 
-    /** Records a failed network step; after a timeout or a lost connection later checks do not wait again. */
+    /** Says why a network step failed; after a timeout or a lost connection later checks do not wait again. */
     ConnectionProblem lost(Throwable error) {
         ConnectionProblem found = ConnectionProblem.of(error, endpoint.address(), step);
-        if (problem == null) {
+        boolean gone = connection == null || !connection.isOpen() || ConnectionProblem.isTimeout(error);
+        if (problem == null && gone) {
             problem = found;
         }
         return found;
@@ -158,8 +159,11 @@ final class EndpointSession implements AutoCloseable {
     private StatefulRedisClusterConnection<String, String> cluster() {
         if (cluster == null) {
             clusterClient = RedisClusterClient.create(resources, uri(true));
-            clusterClient.setOptions(ClusterClientOptions.builder(options()).build());
-            cluster = await(clusterClient.connectAsync(StringCodec.UTF8));
+            // node connections open lazily, so commands must wait for them rather than be rejected; timeouts still bound them
+            clusterClient.setOptions(ClusterClientOptions.builder(options()).autoReconnect(true)
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS).build());
+            cluster = await(clusterClient.refreshPartitionsAsync().toCompletableFuture()
+                    .thenCompose(discovered -> clusterClient.connectAsync(StringCodec.UTF8)));
         }
         return cluster;
     }
