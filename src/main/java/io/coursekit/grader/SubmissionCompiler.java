@@ -50,6 +50,12 @@ public final class SubmissionCompiler {
         this.cache = cache;
     }
 
+    /** A compiler whose compiled lab packs live in this user's temporary folder. */
+    public static SubmissionCompiler withTemporaryCache() {
+        return new SubmissionCompiler(Path.of(System.getProperty("java.io.tmpdir"),
+                "coursekit-" + System.getProperty("user.name"), "labs"));
+    }
+
     /** The libraries the checks and submissions compile and run against. */
     List<Path> libraries() {
         return libraries;
