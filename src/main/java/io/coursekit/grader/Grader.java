@@ -27,24 +27,30 @@ public final class Grader {
         long started = System.nanoTime();
         CompiledLab compiled = compiler.compileLab(lab);
         Path work = workDir();
+        Path classes = work.resolve("classes");
+        // the submission comes last, so its classes can never stand in for the runner's or the libraries'
+        List<Path> classpath = new ArrayList<>(List.of(compiled.api(), compiled.checks()));
+        classpath.addAll(compiler.libraries());
+        classpath.add(classes);
         try {
-            Compilation compilation = compiler.compile(compiled, submission, work.resolve("classes"));
+            Files.createDirectories(classes);
+            CheckJvm first = CheckJvm.launch(classpath, lab.limits(), redis, work);
+            Compilation compilation = compiler.compile(compiled, submission, classes);
             Duration compile = Duration.ofNanos(System.nanoTime() - started);
             if (!compilation.compiled()) {
+                first.close();
                 List<CheckResult> results = lab.checks().stream()
                         .map(c -> CheckResult.notRun(c, "not run: the submission does not compile")).toList();
                 return new GradeReport(lab, submission.name(), results,
                         compilation.notes() + "The submission does not compile:\n" + compilation.errors(),
                         new Timings(compile, Duration.ZERO, Duration.ZERO, compile));
             }
-            // the submission comes last, so its classes can never stand in for the runner's or the libraries'
-            List<Path> classpath = new ArrayList<>(List.of(compiled.api(), compiled.checks()));
-            classpath.addAll(compiler.libraries());
-            classpath.add(compilation.classes());
             CheckRun run = new CheckRun(compiled, classpath, redis, work, started + lab.limits().time().toNanos());
-            List<CheckResult> results = run.run();
+            List<CheckResult> results = run.run(first);
             return new GradeReport(lab, submission.name(), results, compilation.notes(),
                     new Timings(compile, run.jvmStart(), run.checks(), Duration.ofNanos(System.nanoTime() - started)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a check JVM in " + work, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("grading was interrupted", e);

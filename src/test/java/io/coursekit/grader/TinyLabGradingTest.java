@@ -28,11 +28,11 @@ class TinyLabGradingTest {
 
     @Test
     void debug() {
-        for (String s : new String[] {"reference", "samples/prints-in-motto", "samples/static-init-in-motto", "samples/fakes-results", "samples/ships-api-copy"}) {
+        for (String s : new String[] {"reference", "samples/exits-in-motto", "samples/oom-in-motto", "samples/loops-in-motto", "samples/fakes-results", "samples/no-compile", "samples/prints-in-motto"}) {
             try (Submission submission = Submission.open(lab.dir().resolve(s))) {
                 GradeReport report = grader.grade(lab, submission);
                 System.out.println(s + " " + report.score() + " " + report.timings());
-                report.results().forEach(r -> System.out.println("  " + r.check().id() + " " + r.passed() + " " + r.reason() + " " + r.time() + " out=" + r.output()));
+                report.results().forEach(r -> System.out.println("  " + r.check().id() + " " + r.passed() + " " + r.reason() + " " + r.time() + " out=" + r.output().length()));
                 System.out.println(report.output());
             }
         }
