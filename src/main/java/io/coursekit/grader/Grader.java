@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** Grades submissions of lab packs against one Redis, one submission at a time. */
 public final class Grader {
@@ -26,7 +24,7 @@ public final class Grader {
     public GradeReport grade(Lab lab, Submission submission) {
         long started = System.nanoTime();
         CompiledLab compiled = compiler.compileLab(lab);
-        Path work = workDir();
+        Path work = ScratchFolder.create("coursekit-grade-");
         Path classes = work.resolve("classes");
         // the submission comes last, so its classes can never stand in for the runner's or the libraries'
         List<Path> classpath = new ArrayList<>(List.of(compiled.api(), compiled.checks()));
@@ -55,23 +53,7 @@ public final class Grader {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("grading was interrupted", e);
         } finally {
-            delete(work);
-        }
-    }
-
-    private static Path workDir() {
-        try {
-            return Files.createTempDirectory("coursekit-grade-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void delete(Path tree) {
-        try (Stream<Path> paths = Files.walk(tree)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temporary folder is not worth failing a grading for
+            ScratchFolder.delete(work);
         }
     }
 }

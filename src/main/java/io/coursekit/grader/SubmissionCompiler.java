@@ -108,24 +108,30 @@ public final class SubmissionCompiler {
         try {
             Files.createDirectories(cache);
             Path building = Files.createTempDirectory(cache, lab.id() + "-building-");
-            String apiErrors = javac(api, libraries, building.resolve("api"), file -> relative(lab.dir(), file));
-            if (!apiErrors.isEmpty()) {
-                throw new LabProblem(lab.apiDir(), "the lab's API does not compile:\n" + apiErrors);
-            }
-            List<Path> classpath = new ArrayList<>(libraries);
-            classpath.add(0, building.resolve("api"));
-            String checkErrors = javac(checks, classpath, building.resolve("checks"), file -> relative(lab.dir(), file));
-            if (!checkErrors.isEmpty()) {
-                throw new LabProblem(lab.checksDir(), "the checks do not compile against the API alone "
-                        + "(they must load the student's classes by reflection):\n" + checkErrors);
-            }
             try {
+                compileInto(lab, api, checks, building);
                 Files.move(building, compiled, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
                 // another grading built the same pack version first; its copy is as good as ours
+            } finally {
+                ScratchFolder.delete(building);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write compiled checks into " + cache, e);
+        }
+    }
+
+    private void compileInto(Lab lab, List<Path> api, List<Path> checks, Path building) {
+        String apiErrors = javac(api, libraries, building.resolve("api"), file -> relative(lab.dir(), file));
+        if (!apiErrors.isEmpty()) {
+            throw new LabProblem(lab.apiDir(), "the lab's API does not compile:\n" + apiErrors);
+        }
+        List<Path> classpath = new ArrayList<>(libraries);
+        classpath.add(0, building.resolve("api"));
+        String checkErrors = javac(checks, classpath, building.resolve("checks"), file -> relative(lab.dir(), file));
+        if (!checkErrors.isEmpty()) {
+            throw new LabProblem(lab.checksDir(), "the checks do not compile against the API alone "
+                    + "(they must load the student's classes by reflection):\n" + checkErrors);
         }
     }
 
