@@ -55,7 +55,8 @@ class SubmissionTest {
     void aSymbolicLinkIsRefused() throws IOException, InterruptedException {
         Path folder = Files.createDirectories(dir.resolve("linked"));
         Files.writeString(folder.resolve("Shop.java"), "class Shop {}");
-        Files.createSymbolicLink(folder.resolve("Passwords.java"), Path.of("/etc/passwd"));
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "not for students");
+        Files.createSymbolicLink(folder.resolve("Passwords.java"), secret);
         Path zip = dir.resolve("linked.zip");
         Process zipTool;
         try {
