@@ -30,13 +30,13 @@ public final class Grader {
         List<Path> classpath = new ArrayList<>(List.of(compiled.api(), compiled.checks()));
         classpath.addAll(compiler.libraries());
         classpath.add(classes);
+        CheckJvm first = null;
         try {
             Files.createDirectories(classes);
-            CheckJvm first = CheckJvm.launch(classpath, lab.limits(), redis, work);
+            first = CheckJvm.launch(classpath, lab.limits(), redis, work);
             Compilation compilation = compiler.compile(compiled, submission, classes);
             Duration compile = Duration.ofNanos(System.nanoTime() - started);
             if (!compilation.compiled()) {
-                first.close();
                 List<CheckResult> results = lab.checks().stream()
                         .map(c -> CheckResult.notRun(c, "not run: the submission does not compile")).toList();
                 return new GradeReport(lab, submission.name(), results,
@@ -53,6 +53,9 @@ public final class Grader {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("grading was interrupted", e);
         } finally {
+            if (first != null) {
+                first.close();
+            }
             ScratchFolder.delete(work);
         }
     }

@@ -10,8 +10,6 @@ import javax.tools.ToolProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -50,10 +48,11 @@ public final class SubmissionCompiler {
         this.cache = cache;
     }
 
-    /** A compiler whose compiled lab packs live in this user's temporary folder. */
-    public static SubmissionCompiler withTemporaryCache() {
-        return new SubmissionCompiler(Path.of(System.getProperty("java.io.tmpdir"),
-                "coursekit-" + System.getProperty("user.name"), "labs"));
+    /** A compiler that keeps compiled lab packs in this user's cache folder ($XDG_CACHE_HOME or ~/.cache). */
+    public static SubmissionCompiler withUserCache() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path cache = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return new SubmissionCompiler(cache.resolve("coursekit").resolve("labs"));
     }
 
     /** The libraries the checks and submissions compile and run against. */
@@ -111,7 +110,10 @@ public final class SubmissionCompiler {
             try {
                 compileInto(lab, api, checks, building);
                 Files.move(building, compiled, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+            } catch (IOException e) {
+                if (!Files.isDirectory(compiled)) {
+                    throw e;
+                }
                 // another grading built the same pack version first; its copy is as good as ours
             } finally {
                 ScratchFolder.delete(building);
