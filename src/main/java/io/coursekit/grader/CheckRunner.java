@@ -3,6 +3,8 @@ package io.coursekit.grader;
 import io.coursekit.grader.check.LabRedis;
 import io.coursekit.redis.FaultProxy;
 import io.coursekit.redis.RedisWire;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -16,9 +18,11 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
@@ -26,6 +30,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,6 +52,7 @@ public final class CheckRunner implements TestExecutionListener {
     private final Map<String, String> checkIds = new LinkedHashMap<>();
     private final Map<String, String> classProblems = new HashMap<>();
     private String running;
+    private long runningSince;
     private String setupProblem;
 
     private CheckRunner(DataOutputStream channel, RunnerOrders orders, FaultProxy proxy, CapturedOutput output) {
@@ -58,31 +64,44 @@ public final class CheckRunner implements TestExecutionListener {
     }
 
     public static void main(String[] args) throws IOException {
-        RunnerOrders orders = RunnerOrders.read(System.in);
-        System.setIn(InputStream.nullInputStream());
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), orders.reportPort());
+        BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        RunnerOrders setup = RunnerOrders.readSetup(stdin);
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), setup.reportPort());
         DataOutputStream channel = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
-        FaultProxy proxy = FaultProxy.start(orders.redis().getHost(), RedisWire.port(orders.redis()));
-        LabRedis.install(new ProxiedRedis(through(orders.redis(), proxy.port()), proxy));
+        FaultProxy proxy = FaultProxy.start(setup.redis().getHost(), RedisWire.port(setup.redis()));
+        LabRedis.install(new ProxiedRedis(through(setup.redis(), proxy.port()), proxy));
         // Lettuce logs through java.util.logging here; its reconnect warnings would fill the students' output
         LogManager.getLogManager().reset();
-        CapturedOutput output = new CapturedOutput(orders.outputCap());
-        System.setOut(output.printStream());
-        System.setErr(output.printStream());
-        CheckRunner runner = new CheckRunner(channel, orders, proxy, output);
-        runner.send(RunnerMessage.ready());
-        runner.run();
-        // halt: student threads or shutdown hooks must not keep this JVM alive or change its exit
-        Runtime.getRuntime().halt(0);
-    }
-
-    private void run() {
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false)
                 .enableLauncherSessionListenerAutoRegistration(false)
                 .enableLauncherDiscoveryListenerAutoRegistration(false)
                 .enablePostDiscoveryFilterAutoRegistration(false)
                 .build());
+        warmUp(LabRedis.uri());
+        CapturedOutput output = new CapturedOutput(setup.outputCap());
+        System.setOut(output.printStream());
+        System.setErr(output.printStream());
+        send(channel, RunnerMessage.ready(ManagementFactory.getRuntimeMXBean().getUptime()));
+        RunnerOrders orders = setup.withChecks(stdin);
+        System.setIn(InputStream.nullInputStream());
+        new CheckRunner(channel, orders, proxy, output).run(launcher);
+        // halt: student threads or shutdown hooks must not keep this JVM alive or change its exit
+        Runtime.getRuntime().halt(0);
+    }
+
+    /** Connects once through the proxy while the grader still compiles, so the first check does not pay for it. */
+    private static void warmUp(String uri) {
+        RedisClient client = RedisClient.create(uri);
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            connection.sync().ping();
+        } catch (RuntimeException e) {
+            // warming up only saves time: a check meets any real Redis problem itself
+        }
+        client.shutdownAsync();
+    }
+
+    private void run(Launcher launcher) {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false");
         orders.checks().forEach(c -> request.selectors(DiscoverySelectors.selectMethod(c.className(), c.methodName())));
@@ -103,7 +122,7 @@ public final class CheckRunner implements TestExecutionListener {
                 finish(id, false, "did not run: " + why, "");
             }
         }
-        send(RunnerMessage.done());
+        send(channel, RunnerMessage.done());
     }
 
     @Override
@@ -121,7 +140,8 @@ public final class CheckRunner implements TestExecutionListener {
         proxy.restore();
         output.clear();
         running = id;
-        send(RunnerMessage.started(id));
+        runningSince = System.nanoTime();
+        send(channel, RunnerMessage.started(id));
     }
 
     @Override
@@ -153,7 +173,8 @@ public final class CheckRunner implements TestExecutionListener {
 
     private void finish(String id, boolean passed, String reason, String trace) {
         String printed = output.text();
-        send(RunnerMessage.finished(id, passed, reason, trace.isEmpty() ? printed : printed + trace, output.cut()));
+        long millis = id.equals(running) ? (System.nanoTime() - runningSince) / 1_000_000 : 0;
+        send(channel, RunnerMessage.finished(id, passed, reason, trace.isEmpty() ? printed : printed + trace, output.cut(), millis));
         checkIds.values().remove(id);
         running = null;
     }
@@ -165,7 +186,7 @@ public final class CheckRunner implements TestExecutionListener {
         return null;
     }
 
-    private void send(RunnerMessage message) {
+    private static void send(DataOutputStream channel, RunnerMessage message) {
         try {
             message.write(channel);
         } catch (IOException e) {

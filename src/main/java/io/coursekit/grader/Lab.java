@@ -1,5 +1,8 @@
 package io.coursekit.grader;
 
+import io.coursekit.UserError;
+
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A lab pack: its rubric and limits from {@code lab.yaml}, and where its API, checks and solutions live.
@@ -66,6 +70,31 @@ public record Lab(Path dir, String id, String title, String javaPackage, Limits 
             checks.add(check);
         }
         return checks;
+    }
+
+    /**
+     * The lab {@code idOrPath}: a lab id under {@code labsDir}, or the path of a lab pack folder.
+     * An unknown lab is a {@link UserError} naming the labs there are.
+     */
+    public static Lab find(String idOrPath, Path labsDir) {
+        Path asPath = Path.of(idOrPath);
+        if (Files.isRegularFile(asPath.resolve("lab.yaml"))) {
+            return load(asPath);
+        }
+        Path named = labsDir.resolve(idOrPath);
+        if (Files.isRegularFile(named.resolve("lab.yaml"))) {
+            return load(named);
+        }
+        List<String> known = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(labsDir)) {
+            dirs.filter(d -> Files.isRegularFile(d.resolve("lab.yaml"))).map(d -> d.getFileName().toString()).sorted()
+                    .forEach(known::add);
+        } catch (IOException e) {
+            throw new UserError("unknown lab '" + idOrPath + "': it is not a lab pack folder, and " + labsDir
+                    + " cannot be read (" + e.getMessage() + ")");
+        }
+        throw new UserError("unknown lab '" + idOrPath + "': no " + named.resolve("lab.yaml")
+                + (known.isEmpty() ? "" : " (labs in " + labsDir + ": " + String.join(", ", known) + ")"));
     }
 
     private static Limits limits(YamlMap yaml) {

@@ -10,8 +10,6 @@ import javax.tools.ToolProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -48,6 +46,13 @@ public final class SubmissionCompiler {
             throw new IllegalStateException("this Java runtime has no compiler: run coursekit on a JDK, not a JRE");
         }
         this.cache = cache;
+    }
+
+    /** A compiler that keeps compiled lab packs in this user's cache folder ($XDG_CACHE_HOME or ~/.cache). */
+    public static SubmissionCompiler withUserCache() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path cache = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return new SubmissionCompiler(cache.resolve("coursekit").resolve("labs"));
     }
 
     /** The libraries the checks and submissions compile and run against. */
@@ -102,24 +107,33 @@ public final class SubmissionCompiler {
         try {
             Files.createDirectories(cache);
             Path building = Files.createTempDirectory(cache, lab.id() + "-building-");
-            String apiErrors = javac(api, libraries, building.resolve("api"), file -> relative(lab.dir(), file));
-            if (!apiErrors.isEmpty()) {
-                throw new LabProblem(lab.apiDir(), "the lab's API does not compile:\n" + apiErrors);
-            }
-            List<Path> classpath = new ArrayList<>(libraries);
-            classpath.add(0, building.resolve("api"));
-            String checkErrors = javac(checks, classpath, building.resolve("checks"), file -> relative(lab.dir(), file));
-            if (!checkErrors.isEmpty()) {
-                throw new LabProblem(lab.checksDir(), "the checks do not compile against the API alone "
-                        + "(they must load the student's classes by reflection):\n" + checkErrors);
-            }
             try {
+                compileInto(lab, api, checks, building);
                 Files.move(building, compiled, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+            } catch (IOException e) {
+                if (!Files.isDirectory(compiled)) {
+                    throw e;
+                }
                 // another grading built the same pack version first; its copy is as good as ours
+            } finally {
+                ScratchFolder.delete(building);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write compiled checks into " + cache, e);
+        }
+    }
+
+    private void compileInto(Lab lab, List<Path> api, List<Path> checks, Path building) {
+        String apiErrors = javac(api, libraries, building.resolve("api"), file -> relative(lab.dir(), file));
+        if (!apiErrors.isEmpty()) {
+            throw new LabProblem(lab.apiDir(), "the lab's API does not compile:\n" + apiErrors);
+        }
+        List<Path> classpath = new ArrayList<>(libraries);
+        classpath.add(0, building.resolve("api"));
+        String checkErrors = javac(checks, classpath, building.resolve("checks"), file -> relative(lab.dir(), file));
+        if (!checkErrors.isEmpty()) {
+            throw new LabProblem(lab.checksDir(), "the checks do not compile against the API alone "
+                    + "(they must load the student's classes by reflection):\n" + checkErrors);
         }
     }
 
