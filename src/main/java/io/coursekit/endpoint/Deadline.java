@@ -2,24 +2,23 @@ package io.coursekit.endpoint;
 
 import java.time.Duration;
 
-/** The end of a whole endpoint run: no network step may wait past it. */
+/** The end of an endpoint run or of one check: no network step may wait past it. */
 final class Deadline {
     private static final Duration SHORTEST_STEP = Duration.ofMillis(1);
 
-    private final Duration length;
     private final long endsAt;
 
-    private Deadline(Duration length) {
-        this.length = length;
-        this.endsAt = System.nanoTime() + length.toNanos();
+    private Deadline(long endsAt) {
+        this.endsAt = endsAt;
     }
 
     static Deadline in(Duration length) {
-        return new Deadline(length);
+        return new Deadline(System.nanoTime() + length.toNanos());
     }
 
-    Duration length() {
-        return length;
+    /** The earlier of this deadline and {@code length} from now. */
+    Deadline within(Duration length) {
+        return new Deadline(Math.min(endsAt, System.nanoTime() + length.toNanos()));
     }
 
     boolean passed() {

@@ -38,12 +38,12 @@ public final class EndpointGrader {
         EndpointRubric rubric = lab.endpoint().orElseThrow(() -> new UserError(lab.dir().resolve("lab.yaml")
                 + ": lab " + lab.id() + " has no endpoint: section, so it has no endpoint checks"));
         long started = System.nanoTime();
-        Deadline deadline = Deadline.in(RUN_LIMIT);
+        Deadline run = Deadline.in(RUN_LIMIT);
         List<CheckResult> results = new ArrayList<>();
         String output;
-        try (EndpointSession session = EndpointSession.open(endpoint, rubric.connectTimeout(), deadline)) {
+        try (EndpointSession session = EndpointSession.open(endpoint, rubric.connectTimeout(), run)) {
             for (Check check : rubric.checks()) {
-                results.add(run(check, CHECKS.get(check.id()), session, rubric));
+                results.add(run(check, CHECKS.get(check.id()), session, rubric, run));
             }
             output = session.problem().map(ConnectionProblem::message).orElse("");
         }
@@ -53,18 +53,19 @@ public final class EndpointGrader {
                 new Timings(Duration.ZERO, Duration.ZERO, checks, total));
     }
 
-    private static CheckResult run(Check check, EndpointCheck endpointCheck, EndpointSession session, EndpointRubric rubric) {
+    private static CheckResult run(Check check, EndpointCheck endpointCheck, EndpointSession session, EndpointRubric rubric,
+                                   Deadline run) {
         if (endpointCheck.needsConnection() && session.problem().isPresent()) {
             return CheckResult.notRun(check, session.problem().get().notRunReason());
         }
-        if (session.deadline().passed()) {
+        if (run.passed()) {
             return CheckResult.notRun(check, "not run: the endpoint run's " + ConnectionProblem.seconds(RUN_LIMIT)
                     + " were used up by the checks before it");
         }
         long start = System.nanoTime();
         Finding finding;
         try {
-            session.boundNextSteps();
+            session.checkUntil(run.within(check.timeout()));
             finding = endpointCheck.run(session, rubric);
         } catch (RedisCommandExecutionException e) {
             finding = Finding.fail("the endpoint refused a read command: " + e.getMessage());

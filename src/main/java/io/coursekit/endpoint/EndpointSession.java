@@ -38,7 +38,7 @@ final class EndpointSession implements AutoCloseable {
 
     private final StudentEndpoint endpoint;
     private final Duration step;
-    private final Deadline deadline;
+    private Deadline deadline;
     private final ClientResources resources;
     private final RedisClient client;
     private final Map<String, Info> infos = new HashMap<>();
@@ -77,8 +77,15 @@ final class EndpointSession implements AutoCloseable {
         return step;
     }
 
+    /** The deadline of the check being run, never later than the run's. */
     Deadline deadline() {
         return deadline;
+    }
+
+    /** Starts a check that must end by {@code checkDeadline}. */
+    void checkUntil(Deadline checkDeadline) {
+        this.deadline = checkDeadline;
+        boundNextSteps();
     }
 
     /** Why the endpoint cannot be checked any further; empty while it answers. */
@@ -100,7 +107,7 @@ final class EndpointSession implements AutoCloseable {
         return firstPing;
     }
 
-    /** Shortens the next network steps so that none waits past the deadline. */
+    /** Shortens the next network steps so that none waits past the check's deadline. */
     void boundNextSteps() {
         Duration limit = deadline.cap(step);
         if (connection != null) {

@@ -22,7 +22,7 @@ final class Latency implements EndpointCheck {
         String seen = "p50 " + millis(percentile(times, 50)) + ", p99 " + millis(percentile(times, 99))
                 + " over " + times.size() + " PINGs";
         if (times.size() < PINGS) {
-            return Finding.fail("only " + times.size() + " of " + PINGS + " PINGs fit in the run's time limit ("
+            return Finding.fail("only " + times.size() + " of " + PINGS + " PINGs fit in the check's time limit ("
                     + seen + ")");
         }
         Duration p99 = percentile(times, 99);

@@ -31,6 +31,11 @@ public record Lab(Path dir, String id, String title, String javaPackage, Limits 
         checks = List.copyOf(checks);
     }
 
+    /** A lab without an {@code endpoint:} section. */
+    public Lab(Path dir, String id, String title, String javaPackage, Limits limits, List<Check> checks) {
+        this(dir, id, title, javaPackage, limits, checks, Optional.empty());
+    }
+
     /** Reads {@code labDir/lab.yaml}; a problem in it is a {@link LabProblem} naming file and line. */
     public static Lab load(Path labDir) {
         Path file = labDir.resolve("lab.yaml");

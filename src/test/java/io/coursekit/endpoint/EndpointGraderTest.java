@@ -3,6 +3,7 @@ package io.coursekit.endpoint;
 import io.coursekit.grader.CheckResult;
 import io.coursekit.grader.GradeReport;
 import io.coursekit.grader.Lab;
+import io.coursekit.testing.SharedRedis;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each kind of endpoint a student may hand in, as a real local redis-server, with the score it must get. */
 class EndpointGraderTest {
-    private static final Lab LAB = Lab.load(Path.of("src/test/resources/labs/deployed-cache"));
+    private static final Lab LAB = Lab.load(SharedRedis.root().resolve("grader/labs/cache-aside"));
     private static final String[] LRU = {"--maxmemory", "64mb", "--maxmemory-policy", "allkeys-lru"};
 
     @TempDir
