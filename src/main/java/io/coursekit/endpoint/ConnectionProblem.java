@@ -71,7 +71,12 @@ record ConnectionProblem(Kind kind, String message) {
             }
             if (cause instanceof RedisCommandTimeoutException || cause instanceof TimeoutException) {
                 return new ConnectionProblem(Kind.UNREACHABLE, "connected to " + where + " but no answer within "
-                        + seconds + (address.tls() ? "" : ": is it Redis, and does it expect TLS (rediss://)?"));
+                        + seconds + (address.tls() ? ": is encryption in transit on? (without it, give redis://)"
+                        : ": is it Redis, and does it expect TLS (rediss://)?"));
+            }
+            if (text.startsWith("Invalid first byte")) {
+                return new ConnectionProblem(Kind.UNREACHABLE, where + " answered, but not in Redis' protocol: "
+                        + "is this the port of the Redis endpoint?");
             }
             if (text.contains("Connection closed prematurely") || text.contains("Connection reset")) {
                 return new ConnectionProblem(Kind.UNREACHABLE, where + " closed the connection"

@@ -18,7 +18,7 @@ import java.util.Map;
 /** Scores a student's live endpoint by the {@code endpoint:} rubric of a lab, with the same reports as {@code grade}. */
 public final class EndpointGrader {
     /** The network part of a run; with JVM start and report writing the whole command stays under 15 s. */
-    public static final Duration RUN_LIMIT = Duration.ofSeconds(12);
+    public static final Duration RUN_LIMIT = Duration.ofSeconds(10);
 
     private static final Map<String, EndpointCheck> CHECKS = Map.of(
             "reachable", new Reachability(),

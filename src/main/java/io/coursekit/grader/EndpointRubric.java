@@ -37,9 +37,10 @@ public record EndpointRubric(Duration connectTimeout, boolean requiresAuth, bool
         yaml.allowOnly(Set.of("connect_timeout_seconds", "requires_auth", "tls", "engines", "eviction_policies",
                 "min_replicas", "cluster_mode", "app_keys", "latency_p99_ms", "checks"));
         List<Check> checks = Lab.checks(yaml);
-        for (Check check : checks) {
-            if (!CHECK_IDS.contains(check.id())) {
-                throw yaml.problem("checks", "endpoint check '" + check.id() + "' is unknown (expected one of "
+        List<YamlMap> entries = yaml.maps("checks");
+        for (int i = 0; i < checks.size(); i++) {
+            if (!CHECK_IDS.contains(checks.get(i).id())) {
+                throw entries.get(i).problem("id", "endpoint check '" + checks.get(i).id() + "' is unknown (expected one of "
                         + String.join(", ", CHECK_IDS.stream().sorted().toList()) + ")");
             }
         }

@@ -14,14 +14,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -125,6 +128,12 @@ class EndpointGraderTest {
                     "cluster mode is enabled; this lab asks for cluster mode disabled (one shard)");
             assertThat(reason(report, "replication")).contains("has 0 replica(s); this lab needs at least 1 per shard");
             assertThat(detail(report, "app-keys")).startsWith("30 key(s) matching product:*");
+
+            Path clusterLab = Files.createDirectories(dir.resolve("cluster-lab"));
+            Files.writeString(clusterLab.resolve("lab.yaml"), Files.readString(LAB.dir().resolve("lab.yaml"))
+                    .replace("cluster_mode: disabled", "cluster_mode: enabled"));
+            GradeReport asked = EndpointGrader.grade(Lab.load(clusterLab), endpoint(cluster.uri(), Optional.empty(), Optional.empty()));
+            assertThat(detail(asked, "cluster-mode")).isEqualTo("cluster mode enabled with 3 shard(s)");
         }
     }
 
@@ -183,7 +192,11 @@ class EndpointGraderTest {
     }
 
     private static GradeReport grade(String uri, Optional<String> password, Optional<Path> ca) {
-        return EndpointGrader.grade(LAB, new StudentEndpoint(EndpointAddress.parse(uri), Optional.empty(), password, ca));
+        return EndpointGrader.grade(LAB, endpoint(uri, password, ca));
+    }
+
+    private static StudentEndpoint endpoint(String uri, Optional<String> password, Optional<Path> ca) {
+        return new StudentEndpoint(EndpointAddress.parse(uri), Optional.empty(), password, ca);
     }
 
     private static List<String> passed(GradeReport report) {
@@ -236,7 +249,7 @@ class EndpointGraderTest {
     }
 
     private static String[] concat(String[] first, String... rest) {
-        return java.util.stream.Stream.concat(java.util.Arrays.stream(first), java.util.Arrays.stream(rest)).toArray(String[]::new);
+        return Stream.concat(Arrays.stream(first), Arrays.stream(rest)).toArray(String[]::new);
     }
 
     /** Every key with its value and whether it expires: what a read-only run must leave exactly as it was. */
@@ -244,9 +257,9 @@ class EndpointGraderTest {
         static Snapshot of(String uri) {
             Snapshot[] taken = new Snapshot[1];
             withRedis(uri, redis -> {
-                Map<String, String> values = new TreeSet<>(redis.keys("*")).stream()
+                Map<String, String> values = redis.keys("*").stream()
                         .collect(Collectors.toMap(k -> k, k -> redis.get(k) + (redis.ttl(k) > 0 ? " (expires)" : ""),
-                                (a, b) -> a, java.util.TreeMap::new));
+                                (a, b) -> a, TreeMap::new));
                 taken[0] = new Snapshot(values, redis.dbsize());
             });
             return taken[0];
