@@ -25,9 +25,6 @@ final class CheckJvm implements AutoCloseable {
     private static final Duration CONNECT_WITHIN = Duration.ofSeconds(30);
     private static final int CONSOLE_TAIL_BYTES = 4096;
 
-    /** What the reader thread queues once the runner's socket closes. */
-    private static final RunnerMessage CLOSED = new RunnerMessage(null, "", false, "", "", false, 0);
-
     private final Process process;
     private final ConsoleTail console;
     private final ServerSocket server;
@@ -108,20 +105,16 @@ final class CheckJvm implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 // a broken message is treated like a JVM that ended mid-check
             } finally {
-                messages.add(CLOSED);
+                messages.add(RunnerMessage.closed());
             }
         }, "check-jvm-reader");
         reader.setDaemon(true);
         reader.start();
     }
 
-    /** The next message, or empty when none came by {@code deadline} (System.nanoTime); closing gives {@link #isClosed}. */
+    /** The next message, or empty when none came by {@code deadline} (System.nanoTime); the last one is CLOSED. */
     Optional<RunnerMessage> next(long deadline) throws InterruptedException {
         return Optional.ofNullable(messages.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
-    }
-
-    static boolean isClosed(RunnerMessage message) {
-        return message == CLOSED;
     }
 
     /** The JVM's exit status once it has ended, waiting a moment for it; empty when it is still running. */

@@ -93,8 +93,10 @@ final class CheckRun {
             while (true) {
                 Optional<RunnerMessage> next = jvm.next(Math.min(due, deadline));
                 long now = System.nanoTime();
-                if (next.isEmpty() || CheckJvm.isClosed(next.get()) || next.get().kind() == RunnerMessage.Kind.DONE) {
-                    checksNanos += checksFrom < 0 ? 0 : now - checksFrom;
+                boolean ends = next.map(m -> m.kind() == RunnerMessage.Kind.DONE || m.kind() == RunnerMessage.Kind.CLOSED)
+                        .orElse(true);
+                if (ends && checksFrom >= 0) {
+                    checksNanos += now - checksFrom;
                 }
                 if (next.isEmpty()) {
                     jvm.close();
@@ -107,13 +109,6 @@ final class CheckRun {
                     return "it stopped answering: " + jvm.console();
                 }
                 RunnerMessage message = next.get();
-                if (CheckJvm.isClosed(message)) {
-                    String status = jvm.exitStatus().map(String::valueOf).orElse("unknown");
-                    if (running != null) {
-                        fail(running, now - runningSince, "the JVM exited with status " + status + " during this check");
-                    }
-                    return "exit status " + status + ": " + jvm.console();
-                }
                 switch (message.kind()) {
                     case READY -> {
                         jvmStartMillis += message.millis();
@@ -133,6 +128,13 @@ final class CheckRun {
                     case DONE -> {
                         failPending("the check runner did not report this check");
                         return "";
+                    }
+                    case CLOSED -> {
+                        String status = jvm.exitStatus().map(String::valueOf).orElse("unknown");
+                        if (running != null) {
+                            fail(running, now - runningSince, "the JVM exited with status " + status + " during this check");
+                        }
+                        return "exit status " + status + ": " + jvm.console();
                     }
                 }
             }

@@ -49,7 +49,8 @@ public final class CheckRunner implements TestExecutionListener {
     private final RunnerOrders orders;
     private final FaultProxy proxy;
     private final CapturedOutput output;
-    private final Map<String, String> checkIds = new LinkedHashMap<>();
+    /** Check ids by {@code class#method}, each removed once its result is sent. */
+    private final Map<String, String> unreported = new LinkedHashMap<>();
     private final Map<String, String> classProblems = new HashMap<>();
     private String running;
     private long runningSince;
@@ -60,7 +61,7 @@ public final class CheckRunner implements TestExecutionListener {
         this.orders = orders;
         this.proxy = proxy;
         this.output = output;
-        orders.checks().forEach(c -> checkIds.put(c.className() + "#" + c.methodName(), c.checkId()));
+        orders.checks().forEach(c -> unreported.put(c.className() + "#" + c.methodName(), c.checkId()));
     }
 
     public static void main(String[] args) throws IOException {
@@ -117,7 +118,7 @@ public final class CheckRunner implements TestExecutionListener {
         }
         for (var check : orders.checks()) {
             String id = check.checkId();
-            if (checkIds.containsValue(id)) {
+            if (unreported.containsValue(id)) {
                 String why = classProblems.getOrDefault(check.className(), "JUnit did not run " + check.label());
                 finish(id, false, "did not run: " + why, "");
             }
@@ -148,8 +149,10 @@ public final class CheckRunner implements TestExecutionListener {
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
         String id = checkId(test);
         if (id == null) {
-            if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL && test.getSource().orElse(null) instanceof ClassSource source) {
-                classProblems.put(source.getClassName(), result.getThrowable().map(CheckRunner::describe).orElse("the check class failed"));
+            if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL
+                    && test.getSource().orElse(null) instanceof ClassSource source) {
+                classProblems.put(source.getClassName(),
+                        result.getThrowable().map(CheckRunner::describe).orElse("the check class failed"));
             }
             return;
         }
@@ -158,7 +161,8 @@ public final class CheckRunner implements TestExecutionListener {
         String reason = passed ? "" : setupProblem != null ? setupProblem
                 : thrown == null ? "the check failed without saying why"
                 : (result.getStatus() == TestExecutionResult.Status.ABORTED ? "aborted: " : "") + describe(thrown);
-        finish(id, passed, reason, thrown == null || thrown instanceof AssertionError && thrown.getCause() == null ? "" : stackTrace(thrown));
+        boolean plainAssertion = thrown instanceof AssertionError && thrown.getCause() == null;
+        finish(id, passed, reason, thrown == null || plainAssertion ? "" : stackTrace(thrown));
     }
 
     @Override
@@ -174,14 +178,14 @@ public final class CheckRunner implements TestExecutionListener {
     private void finish(String id, boolean passed, String reason, String trace) {
         String printed = output.text();
         long millis = id.equals(running) ? (System.nanoTime() - runningSince) / 1_000_000 : 0;
-        send(channel, RunnerMessage.finished(id, passed, reason, trace.isEmpty() ? printed : printed + trace, output.cut(), millis));
-        checkIds.values().remove(id);
+        send(channel, RunnerMessage.finished(id, passed, reason, printed + trace, output.cut(), millis));
+        unreported.values().remove(id);
         running = null;
     }
 
     private String checkId(TestIdentifier test) {
         if (test.isTest() && test.getSource().orElse(null) instanceof MethodSource method) {
-            return checkIds.get(method.getClassName() + "#" + method.getMethodName());
+            return unreported.get(method.getClassName() + "#" + method.getMethodName());
         }
         return null;
     }

@@ -19,7 +19,9 @@ record RunnerMessage(Kind kind, String checkId, boolean passed, String reason, S
         /** millis: how long the check took, measured where it ran */
         FINISHED,
         /** every check this JVM was given has been reported */
-        DONE
+        DONE,
+        /** never sent: the grader's reader adds it when the channel ends, because the runner finished or died */
+        CLOSED
     }
 
     static RunnerMessage ready(long ageMillis) {
@@ -37,6 +39,10 @@ record RunnerMessage(Kind kind, String checkId, boolean passed, String reason, S
 
     static RunnerMessage done() {
         return new RunnerMessage(Kind.DONE, "", false, "", "", false, 0);
+    }
+
+    static RunnerMessage closed() {
+        return new RunnerMessage(Kind.CLOSED, "", false, "", "", false, 0);
     }
 
     void write(DataOutputStream out) throws IOException {

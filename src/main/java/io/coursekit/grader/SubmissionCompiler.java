@@ -86,12 +86,11 @@ public final class SubmissionCompiler {
         List<Path> sources = new ArrayList<>();
         StringBuilder notes = new StringBuilder();
         for (Path file : submission.javaFiles()) {
-            String type = declaredType(file);
-            if (lab.apiTypes().contains(type)) {
-                notes.append(relative(submission.root(), file)).append(": ignored; the lab's own ").append(type)
-                        .append(" is used\n");
-            } else {
+            String why = leftOut(lab, submission.root().relativize(file), file);
+            if (why == null) {
                 sources.add(file);
+            } else {
+                notes.append(relative(submission.root(), file)).append(": ignored; ").append(why).append('\n');
             }
         }
         if (sources.isEmpty()) {
@@ -176,6 +175,23 @@ public final class SubmissionCompiler {
             // the message alone still says what and where
         }
         return text.toString();
+    }
+
+    /** Why a file of the submission is not compiled, or null when it is. */
+    private static String leftOut(CompiledLab lab, Path relative, Path file) {
+        String type = declaredType(file);
+        if (lab.apiTypes().contains(type)) {
+            return "the lab's own " + type + " is used";
+        }
+        if (relative.getFileName().toString().equals("module-info.java")) {
+            return "submissions are compiled without modules";
+        }
+        for (int i = 0; i + 1 < relative.getNameCount(); i++) {
+            if (relative.getName(i).toString().equals("src") && relative.getName(i + 1).toString().equals("test")) {
+                return "the submission's own tests are not graded";
+            }
+        }
+        return null;
     }
 
     private static String declaredType(Path file) {
