@@ -4,6 +4,7 @@ import io.coursekit.UserError;
 import io.coursekit.endpoint.EndpointAddress;
 import io.coursekit.endpoint.EndpointGrader;
 import io.coursekit.endpoint.StudentEndpoint;
+import io.coursekit.grader.CheckResult;
 import io.coursekit.grader.GradeReport;
 import io.coursekit.grader.Lab;
 import io.coursekit.report.ReportFolder;
@@ -85,12 +86,18 @@ final class EndpointCommand implements Callable<Integer> {
         GradeReport report = EndpointGrader.grade(pack, endpoint);
         Path dir = out != null ? out : Path.of("reports", "endpoint-" + address.host().replace(':', '_') + "-" + address.port());
         ReportFolder.write(report, wording, dir);
+        System.out.println("Seen on " + endpoint.address() + ":");
+        report.results().stream().filter(CheckResult::passed)
+                .forEach(r -> System.out.println("  " + r.check().id() + ": " + r.output()));
         System.out.print(TerminalSummary.text(report, wording, dir.toString()));
         return 0;
     }
 
     private Optional<String> password() {
         if (passwordEnv == null) {
+            if (user != null) {
+                throw new UserError("--user " + user + " needs --password-env: name the variable that holds its password");
+            }
             return Optional.empty();
         }
         String password = System.getenv(passwordEnv);

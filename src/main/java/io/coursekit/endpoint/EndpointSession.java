@@ -73,10 +73,6 @@ final class EndpointSession implements AutoCloseable {
         return endpoint;
     }
 
-    Duration step() {
-        return step;
-    }
-
     /** The deadline of the check being run, never later than the run's. */
     Deadline deadline() {
         return deadline;

@@ -100,7 +100,7 @@ class EndpointGraderTest {
 
     @Test
     void primaryWithReplicaEarnsReplication() throws Exception {
-        try (LocalRedisServer primary = LocalRedisServer.start(dir, LRU);
+        try (LocalRedisServer primary = LocalRedisServer.start(dir, concat(LRU, "--repl-diskless-sync-delay", "0"));
              LocalRedisServer replica = LocalRedisServer.start(dir, "--replicaof", "127.0.0.1", String.valueOf(primary.port()))) {
             awaitReplicas(primary.uri(), 1);
             seedProducts(primary.uri(), 3);
