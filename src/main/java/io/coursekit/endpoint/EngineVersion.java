@@ -11,18 +11,21 @@ final class EngineVersion implements EndpointCheck {
 
     @Override
     public Finding run(EndpointSession session, EndpointRubric rubric) {
-        Info server = session.info("server");
+        return judge(session.info("server"), rubric.engines());
+    }
+
+    /** Valkey says so in {@code server_name} (8.0 on) or {@code valkey_version}; its {@code redis_version} is a compatibility figure. */
+    static Finding judge(Info server, Map<String, VersionRange> accepted) {
         boolean valkey = server.field("server_name").map("valkey"::equalsIgnoreCase).orElse(false)
                 || server.field("valkey_version").isPresent();
-        String engine = valkey ? "valkey" : "redis";
         String version = valkey ? server.field("valkey_version").orElseGet(() -> server.require("redis_version"))
                 : server.require("redis_version");
         String seen = (valkey ? "Valkey " : "Redis ") + version;
-        VersionRange accepted = rubric.engines().get(engine);
-        if (accepted != null && accepted.accepts(version)) {
+        VersionRange range = accepted.get(valkey ? "valkey" : "redis");
+        if (range != null && range.accepts(version)) {
             return Finding.pass(seen);
         }
-        return Finding.fail(seen + " is not accepted: this lab accepts " + rubric.engines().entrySet().stream()
+        return Finding.fail(seen + " is not accepted: this lab accepts " + accepted.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(" or ")));
     }
