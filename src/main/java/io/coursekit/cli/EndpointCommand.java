@@ -28,9 +28,10 @@ import java.util.logging.LogManager;
                 "Checks, as the lab lists them: reachable, auth-required, tls-in-transit, engine-and-version, "
                         + "eviction-policy, replication, cluster-mode, app-keys, latency.",
                 "",
-                "Read-only: it sends only PING, INFO, SCAN (MATCH, COUNT, a bounded number of calls) and TTL; "
-                        + "never CONFIG or KEYS, never a write. Every network step has the lab's timeout and the "
-                        + "whole run ends within 15 s, even when nothing answers.",
+                "Read-only: besides the client's handshake (HELLO, CLIENT SETINFO, and CLUSTER NODES for a cluster) "
+                        + "it sends only PING, INFO, SCAN (MATCH and COUNT, a bounded number of calls) and TTL; never "
+                        + "CONFIG or KEYS, never a write. Every network step has the lab's timeout and the whole run "
+                        + "ends within 15 s, even when nothing answers.",
                 ""},
         footer = {"",
                 "Exit status: 0 whenever a report was written, whatever the score (an unreachable endpoint scores 0); "
@@ -39,7 +40,7 @@ import java.util.logging.LogManager;
                 "",
                 "Examples:",
                 "  coursekit endpoint --lab cache-aside redis://127.0.0.1:6379",
-                "  REDIS_PW=... coursekit endpoint --lab cache-aside --password-env REDIS_PW --lang en \\",
+                "  REDIS_PW=... coursekit endpoint --lab cache-aside --password-env REDIS_PW \\",
                 "      rediss://master.shop.abc123.apne2.cache.amazonaws.com:6379"})
 final class EndpointCommand implements Callable<Integer> {
 

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -62,16 +63,24 @@ class EndpointGraderTest {
     }
 
     @Test
-    void runLeavesTheDataAsItWas() throws Exception {
+    void runLeavesTheDataAsItWasAndSendsOnlyReads() throws Exception {
         try (LocalRedisServer server = LocalRedisServer.start(dir)) {
             seedProducts(server.uri(), 120);
             withRedis(server.uri(), redis -> redis.set("session:7", "s"));
             Snapshot before = Snapshot.of(server.uri());
 
-            grade(server.uri(), Optional.empty());
+            List<String> sent;
+            try (CommandLog log = CommandLog.start(server.port(), dir.resolve("monitor.log"))) {
+                grade(server.uri(), Optional.empty());
+                sent = log.commands();
+            }
 
             assertThat(Snapshot.of(server.uri())).isEqualTo(before);
             assertThat(before.size()).isEqualTo(121);
+            assertThat(new TreeSet<>(sent)).isSubsetOf("HELLO", "CLIENT", "PING", "INFO", "SCAN", "TTL");
+            assertThat(sent).filteredOn("PING"::equals).hasSize(201);
+            assertThat(sent).filteredOn("TTL"::equals).hasSize(50);
+            assertThat(sent.size()).isLessThan(280);
         }
     }
 
