@@ -15,16 +15,17 @@ public record EndpointAddress(boolean tls, String host, int port) {
 
     /** Reads {@code redis://host[:port]} or {@code rediss://host[:port]}. */
     public static EndpointAddress parse(String text) {
+        String given = text.strip();
+        if (!given.startsWith("redis://") && !given.startsWith("rediss://")) {
+            throw new UserError("endpoint '" + text + "' must start with redis:// or rediss:// (rediss:// for TLS)");
+        }
         URI uri;
         try {
-            uri = new URI(text.strip());
+            uri = new URI(given);
         } catch (URISyntaxException e) {
             throw new UserError("endpoint '" + text + "' is not a URI: " + e.getReason());
         }
         String scheme = uri.getScheme();
-        if (!"redis".equals(scheme) && !"rediss".equals(scheme)) {
-            throw new UserError("endpoint '" + text + "' must start with redis:// or rediss:// (rediss:// for TLS)");
-        }
         if (uri.getHost() == null) {
             throw new UserError("endpoint '" + text + "' has no host: write it as " + scheme + "://host:port");
         }
