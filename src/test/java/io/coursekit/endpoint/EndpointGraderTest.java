@@ -148,11 +148,12 @@ class EndpointGraderTest {
 
     @Test
     void tlsServerIsTrustedThroughTheGivenCaFile() throws Exception {
-        TestCertificates certificates = TestCertificates.make(dir);
+        TestCertificates certificates = TestCertificates.make(Files.createDirectories(dir.resolve("right")), "IP:127.0.0.1");
+        TestCertificates elsewhere = TestCertificates.make(Files.createDirectories(dir.resolve("wrong")), "DNS:cache.example.com");
         int tlsPort = LocalRedisServer.freePort();
-        try (LocalRedisServer server = LocalRedisServer.start(dir, 0, "--tls-port", String.valueOf(tlsPort),
-                "--tls-cert-file", certificates.serverCert().toString(), "--tls-key-file", certificates.serverKey().toString(),
-                "--tls-ca-cert-file", certificates.ca().toString(), "--tls-auth-clients", "no")) {
+        int wrongNamePort = LocalRedisServer.freePort();
+        try (LocalRedisServer server = tlsServer(certificates, tlsPort);
+             LocalRedisServer wrongName = tlsServer(elsewhere, wrongNamePort)) {
             String uri = "rediss://127.0.0.1:" + tlsPort;
 
             GradeReport trusted = grade(uri, Optional.empty(), Optional.of(certificates.ca()));
@@ -166,7 +167,19 @@ class EndpointGraderTest {
             assertThat(reason(untrusted, "reachable")).startsWith("TLS handshake failed: certificate not trusted");
             assertThat(reason(untrusted, "tls-in-transit")).startsWith("TLS handshake failed: certificate not trusted");
             assertThat(reason(untrusted, "latency")).startsWith("not run: TLS handshake failed");
+
+            GradeReport misnamed = grade("rediss://127.0.0.1:" + wrongNamePort, Optional.empty(), Optional.of(elsewhere.ca()));
+            assertThat(reason(misnamed, "tls-in-transit")).startsWith("TLS handshake failed: the certificate is not for 127.0.0.1");
+
+            GradeReport plainToTls = grade("redis://127.0.0.1:" + tlsPort, Optional.empty());
+            assertThat(reason(plainToTls, "reachable")).endsWith("does it expect TLS (rediss://)?");
         }
+    }
+
+    private LocalRedisServer tlsServer(TestCertificates certificates, int tlsPort) throws Exception {
+        return LocalRedisServer.start(dir, 0, "--tls-port", String.valueOf(tlsPort),
+                "--tls-cert-file", certificates.serverCert().toString(), "--tls-key-file", certificates.serverKey().toString(),
+                "--tls-ca-cert-file", certificates.ca().toString(), "--tls-auth-clients", "no");
     }
 
     @Test
