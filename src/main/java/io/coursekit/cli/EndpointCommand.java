@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.logging.LogManager;
@@ -87,9 +88,11 @@ final class EndpointCommand implements Callable<Integer> {
         GradeReport report = EndpointGrader.grade(pack, endpoint);
         Path dir = out != null ? out : Path.of("reports", "endpoint-" + address.host().replace(':', '_') + "-" + address.port());
         ReportFolder.write(report, wording, dir);
-        System.out.println("Seen on " + endpoint.address() + ":");
-        report.results().stream().filter(CheckResult::passed)
-                .forEach(r -> System.out.println("  " + r.check().id() + ": " + r.output()));
+        List<CheckResult> passed = report.results().stream().filter(CheckResult::passed).toList();
+        if (!passed.isEmpty()) {
+            System.out.println("Seen on " + endpoint.address() + ":");
+            passed.forEach(r -> System.out.println("  " + r.check().id() + ": " + r.output()));
+        }
         System.out.print(TerminalSummary.text(report, wording, dir.toString()));
         return 0;
     }

@@ -2,8 +2,6 @@ package io.coursekit.endpoint;
 
 import io.coursekit.grader.EndpointRubric;
 
-import java.util.Optional;
-
 /** {@code auth-required}: when the lab asks for AUTH, a client without a password is refused. */
 final class AuthRequirement implements EndpointCheck {
     private static final String OPEN = "the endpoint answers PING without a password: turn on AUTH "
@@ -14,11 +12,13 @@ final class AuthRequirement implements EndpointCheck {
         if (!rubric.requiresAuth()) {
             return Finding.pass("this lab does not ask for AUTH");
         }
-        Optional<ConnectionProblem> problem = session.problem();
-        if (problem.isPresent()) {
-            return problem.get().kind() == ConnectionProblem.Kind.LOGIN
+        if (!session.answered()) {
+            return session.problem().orElseThrow().kind() == ConnectionProblem.Kind.LOGIN
                     ? Finding.pass("the endpoint refused the grader without the right password")
-                    : Finding.fail(problem.get().notRunReason());
+                    : Finding.fail(session.notRunReason().orElseThrow());
+        }
+        if (session.notRunReason().isPresent()) {
+            return Finding.fail(session.notRunReason().get());
         }
         if (session.endpoint().password().isEmpty()) {
             return Finding.fail(OPEN);

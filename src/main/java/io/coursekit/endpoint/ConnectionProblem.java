@@ -36,9 +36,9 @@ record ConnectionProblem(Kind kind, String message) {
         }
     }
 
-    /** The reason a check that needs a connection gives for not running. */
+    /** The reason a check that needs a connection gives for not running; the message itself is reachable's. */
     String notRunReason() {
-        return "not run: " + kind.notRun + " (" + message + ")";
+        return "not run: " + kind.notRun + " (see reachable)";
     }
 
     /** Reads the cause chain of a failed connect or command against {@code address}. */

@@ -55,8 +55,8 @@ public final class EndpointGrader {
 
     private static CheckResult run(Check check, EndpointCheck endpointCheck, EndpointSession session, EndpointRubric rubric,
                                    Deadline run) {
-        if (endpointCheck.needsConnection() && session.problem().isPresent()) {
-            return CheckResult.notRun(check, session.problem().get().notRunReason());
+        if (endpointCheck.needsConnection() && session.notRunReason().isPresent()) {
+            return CheckResult.notRun(check, session.notRunReason().get());
         }
         if (run.passed()) {
             return CheckResult.notRun(check, "not run: the endpoint run's " + ConnectionProblem.seconds(RUN_LIMIT)

@@ -45,6 +45,7 @@ final class EndpointSession implements AutoCloseable {
     private StatefulRedisConnection<String, String> connection;
     private ConnectionProblem problem;
     private Duration firstPing = Duration.ZERO;
+    private boolean answered;
     private RedisClusterClient clusterClient;
     private StatefulRedisClusterConnection<String, String> cluster;
 
@@ -63,6 +64,7 @@ final class EndpointSession implements AutoCloseable {
         try {
             session.connection = session.connect(session.uri(true));
             session.firstPing = session.timedPing();
+            session.answered = true;
         } catch (RuntimeException e) {
             session.lost(e);
         }
@@ -87,6 +89,16 @@ final class EndpointSession implements AutoCloseable {
     /** Why the endpoint cannot be checked any further; empty while it answers. */
     Optional<ConnectionProblem> problem() {
         return Optional.ofNullable(problem);
+    }
+
+    /** Whether the endpoint answered the first PING, logged in: TLS and login worked, whatever failed later. */
+    boolean answered() {
+        return answered;
+    }
+
+    /** Why checks that need the connection cannot run; empty while the endpoint answers. */
+    Optional<String> notRunReason() {
+        return problem().map(p -> answered ? "not run: the endpoint stopped answering (" + p.message() + ")" : p.notRunReason());
     }
 
     /** Says why a network step failed; after a timeout or a lost connection later checks do not wait again. */

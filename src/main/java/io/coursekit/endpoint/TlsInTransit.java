@@ -2,8 +2,6 @@ package io.coursekit.endpoint;
 
 import io.coursekit.grader.EndpointRubric;
 
-import java.util.Optional;
-
 /** {@code tls-in-transit}: the endpoint speaks TLS with a certificate the grader verified, host name included. */
 final class TlsInTransit implements EndpointCheck {
 
@@ -16,10 +14,14 @@ final class TlsInTransit implements EndpointCheck {
                             + "and give the endpoint as rediss://")
                     : Finding.pass("TLS is optional in this lab");
         }
-        Optional<ConnectionProblem> problem = session.problem();
-        if (problem.isPresent() && problem.get().kind() != ConnectionProblem.Kind.LOGIN) {
-            return Finding.fail(problem.get().kind() == ConnectionProblem.Kind.TLS
-                    ? problem.get().message() : problem.get().notRunReason());
+        if (!session.answered()) {
+            ConnectionProblem problem = session.problem().orElseThrow();
+            if (problem.kind() == ConnectionProblem.Kind.TLS) {
+                return Finding.fail(problem.message());
+            }
+            if (problem.kind() == ConnectionProblem.Kind.UNREACHABLE) {
+                return Finding.fail(session.notRunReason().orElseThrow());
+            }
         }
         return Finding.pass("TLS handshake with a verified certificate for " + endpoint.address().host()
                 + endpoint.caFile().map(ca -> ", trusted through " + ca).orElse(""));
