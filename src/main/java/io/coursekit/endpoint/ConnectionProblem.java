@@ -1,6 +1,7 @@
 package io.coursekit.endpoint;
 
 import io.lettuce.core.RedisCommandTimeoutException;
+import io.netty.channel.ConnectTimeoutException;
 
 import javax.net.ssl.SSLException;
 import java.net.ConnectException;
@@ -62,7 +63,7 @@ record ConnectionProblem(Kind kind, String message) {
                 return new ConnectionProblem(Kind.UNREACHABLE, "connection refused at " + where
                         + ": nothing listens on that port; check the port and that the server is running");
             }
-            if (cause instanceof io.netty.channel.ConnectTimeoutException || cause instanceof NoRouteToHostException) {
+            if (cause instanceof ConnectTimeoutException || cause instanceof NoRouteToHostException) {
                 return new ConnectionProblem(Kind.UNREACHABLE, "no answer within " + seconds
                         + ": does the security group allow port " + address.port() + " from the grader?");
             }

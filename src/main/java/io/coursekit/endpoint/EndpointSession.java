@@ -103,8 +103,12 @@ final class EndpointSession implements AutoCloseable {
 
     /** Says why a network step failed; after a timeout or a lost connection later checks do not wait again. */
     ConnectionProblem lost(Throwable error) {
-        ConnectionProblem found = ConnectionProblem.of(error, endpoint.address(), step);
-        boolean gone = connection == null || !connection.isOpen() || ConnectionProblem.isTimeout(error);
+        boolean timeout = ConnectionProblem.isTimeout(error);
+        ConnectionProblem found = answered && timeout
+                ? new ConnectionProblem(ConnectionProblem.Kind.UNREACHABLE, "no reply within the check's time limit "
+                        + "after the endpoint had answered: is the node overloaded, or failing over?")
+                : ConnectionProblem.of(error, endpoint.address(), step);
+        boolean gone = connection == null || !connection.isOpen() || timeout;
         if (problem == null && gone) {
             problem = found;
         }
