@@ -225,7 +225,8 @@ final class EndpointSession implements AutoCloseable {
                 .autoReconnect(false)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .socketOptions(SocketOptions.builder().connectTimeout(step).build())
-                .timeoutOptions(TimeoutOptions.enabled(step))
+                // each command's timeout is the connection's, which boundNextSteps keeps within the check's deadline
+                .timeoutOptions(TimeoutOptions.builder().timeoutCommands().connectionTimeout().build())
                 .sslOptions(ssl.build())
                 .build();
     }

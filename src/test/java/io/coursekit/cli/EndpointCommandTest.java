@@ -2,6 +2,7 @@ package io.coursekit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coursekit.endpoint.TestLabs;
 import io.coursekit.testing.SharedRedis;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -39,8 +40,9 @@ class EndpointCommandTest {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             awaitListening(port);
-            Run run = coursekit(Map.of("STUDENT_REDIS_TOKEN", "token-42"), "endpoint", "--lab", "cache-aside",
-                    "--labs-dir", LABS.toString(), "--out", dir.resolve("out").toString(), "--lang", "en",
+            Path lab = TestLabs.cacheAside(dir.resolve("lab"), TestLabs.PATIENT);
+            Run run = coursekit(Map.of("STUDENT_REDIS_TOKEN", "token-42"), "endpoint", "--lab", lab.toString(),
+                    "--out", dir.resolve("out").toString(), "--lang", "en",
                     "--password-env", "STUDENT_REDIS_TOKEN", "redis://127.0.0.1:" + port);
 
             assertThat(run.status).as(run.err).isZero();

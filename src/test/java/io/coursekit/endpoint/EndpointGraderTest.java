@@ -3,7 +3,6 @@ package io.coursekit.endpoint;
 import io.coursekit.grader.CheckResult;
 import io.coursekit.grader.GradeReport;
 import io.coursekit.grader.Lab;
-import io.coursekit.testing.SharedRedis;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -31,15 +31,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each kind of endpoint a student may hand in, as a real local redis-server, with the score it must get. */
 class EndpointGraderTest {
-    private static final Lab LAB = Lab.load(SharedRedis.root().resolve("grader/labs/cache-aside"));
+    private static Lab lab;
     private static final String[] LRU = {"--maxmemory", "64mb", "--maxmemory-policy", "allkeys-lru"};
 
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void redisInstalled() {
+    static void redisInstalledAndLabWritten(@TempDir Path labDir) throws IOException {
         LocalRedisServer.assumeInstalled();
+        lab = Lab.load(TestLabs.cacheAside(labDir, TestLabs.PATIENT));
     }
 
     @Test
@@ -138,10 +139,8 @@ class EndpointGraderTest {
             assertThat(reason(report, "replication")).contains("has 0 replica(s); this lab needs at least 1 per shard");
             assertThat(detail(report, "app-keys")).startsWith("30 key(s) matching product:*");
 
-            Path clusterLab = Files.createDirectories(dir.resolve("cluster-lab"));
-            Files.writeString(clusterLab.resolve("lab.yaml"), Files.readString(LAB.dir().resolve("lab.yaml"))
-                    .replace("cluster_mode: disabled", "cluster_mode: enabled"));
-            GradeReport asked = EndpointGrader.grade(Lab.load(clusterLab), endpoint(cluster.uri(), Optional.empty(), Optional.empty()));
+            Lab clusterLab = Lab.load(TestLabs.cacheAside(dir.resolve("cluster-lab"), "cluster_mode: disabled", "cluster_mode: enabled"));
+            GradeReport asked = EndpointGrader.grade(clusterLab, endpoint(cluster.uri(), Optional.empty(), Optional.empty()));
             assertThat(detail(asked, "cluster-mode")).isEqualTo("cluster mode enabled with 3 shard(s)");
         }
     }
@@ -215,7 +214,7 @@ class EndpointGraderTest {
     }
 
     private static GradeReport grade(String uri, Optional<String> password, Optional<Path> ca) {
-        return EndpointGrader.grade(LAB, endpoint(uri, password, ca));
+        return EndpointGrader.grade(lab, endpoint(uri, password, ca));
     }
 
     private static StudentEndpoint endpoint(String uri, Optional<String> password, Optional<Path> ca) {
