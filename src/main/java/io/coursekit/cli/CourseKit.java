@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = CourseKitVersion.class,
         description = "Course sites, lab grading and endpoint checks for hands-on cloud courses.",
-        subcommands = {BuildCommand.class, ServeCommand.class, BenchCommand.class})
+        subcommands = {BuildCommand.class, ServeCommand.class, GradeCommand.class, EndpointCommand.class, BenchCommand.class})
 public final class CourseKit implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,261 @@
+package lab.cacheaside.checks;
+
+import io.coursekit.grader.check.LabRedis;
+import io.coursekit.grader.check.RubricCheck;
+import lab.cacheaside.Product;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.opentest4j.AssertionFailedError;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import static lab.cacheaside.checks.LabFixture.AMERICANO;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** The rubric of the cache-aside lab, one method per rubric line (see lab.yaml). */
+final class CacheAsideChecks {
+    private static final long ID = AMERICANO.id();
+    private static final String KEY = "product:" + ID;
+    private static final long MISSING_ID = 999;
+    private static final Product REPRICED = new Product(ID, AMERICANO.name(), 4900, AMERICANO.stock());
+
+    private LabFixture lab;
+
+    @BeforeEach
+    void openLab() {
+        lab = new LabFixture();
+    }
+
+    @AfterEach
+    void closeLab() {
+        lab.close();
+    }
+
+    @RubricCheck("miss-loads-from-database")
+    void missLoadsFromDatabase() {
+        StudentService service = lab.newService();
+
+        Optional<Product> read = service.getProduct(ID);
+
+        expect(read.equals(Optional.of(AMERICANO)),
+                () -> "getProduct(42) on an empty cache returned " + read + ", expected " + Optional.of(AMERICANO));
+        expect(lab.table.findByIdCalls() == 1,
+                () -> "findById was called " + lab.table.findByIdCalls() + " times, expected 1");
+        expect(lab.exists(KEY),
+                () -> "key " + KEY + " does not exist in Redis after the miss; keys in Redis: " + lab.keys());
+    }
+
+    @RubricCheck("hit-skips-database")
+    void hitSkipsDatabase() {
+        StudentService service = lab.newService();
+        service.getProduct(ID);
+        int callsAfterFirstRead = lab.table.findByIdCalls();
+
+        Optional<Product> second = service.getProduct(ID);
+
+        expect(second.equals(Optional.of(AMERICANO)),
+                () -> "the second getProduct(42) returned " + second + ", expected " + Optional.of(AMERICANO));
+        int extraCalls = lab.table.findByIdCalls() - callsAfterFirstRead;
+        expect(extraCalls == 0,
+                () -> "the second getProduct(42) called findById " + extraCalls + " more time(s), expected none");
+    }
+
+    @RubricCheck("ttl-in-range")
+    void ttlInRange() {
+        lab.newService().getProduct(ID);
+
+        long ttl = lab.ttl(KEY);
+
+        if (ttl == -2) {
+            fail("key " + KEY + " does not exist in Redis after getProduct(42); keys in Redis: " + lab.keys());
+        }
+        expect(ttl != -1, () -> KEY + " has no TTL (TTL -1): it would stay in Redis forever");
+        expect(ttl >= 300 && ttl <= 1800, () -> "TTL of " + KEY + " is " + ttl + " s, expected 300 to 1800 s");
+    }
+
+    @RubricCheck("update-invalidates")
+    void updateInvalidates() {
+        StudentService service = lab.newService();
+        service.getProduct(ID);
+
+        service.updateProduct(REPRICED);
+
+        Optional<Product> row = lab.table.row(ID);
+        expect(row.equals(Optional.of(REPRICED)),
+                () -> "after updateProduct the database holds " + row + ", expected " + Optional.of(REPRICED));
+        Optional<Product> sameInstance = service.getProduct(ID);
+        expect(sameInstance.equals(Optional.of(REPRICED)),
+                () -> "after updateProduct, getProduct(42) on the same instance returned " + sameInstance
+                        + ", expected " + Optional.of(REPRICED));
+        Optional<Product> secondInstance = lab.newService().getProduct(ID);
+        expect(secondInstance.equals(Optional.of(REPRICED)),
+                () -> "after updateProduct, getProduct(42) on a second instance returned " + secondInstance
+                        + ", expected " + Optional.of(REPRICED));
+    }
+
+    @RubricCheck("delete-evicts")
+    void deleteEvicts() {
+        StudentService service = lab.newService();
+        service.getProduct(ID);
+
+        boolean deleted = service.deleteProduct(ID);
+
+        expect(deleted, () -> "deleteProduct(42) returned false, expected true: the row existed");
+        expect(lab.table.row(ID).isEmpty(), () -> "row 42 is still in the database after deleteProduct(42)");
+        Optional<Product> after = service.getProduct(ID);
+        expect(after.isEmpty(),
+                () -> "getProduct(42) after deleteProduct(42) returned " + after + ", expected Optional.empty");
+    }
+
+    @RubricCheck("missing-product-empty")
+    void missingProductEmpty() {
+        StudentService service = lab.newService();
+        for (String attempt : List.of("first", "second")) {
+            Optional<Product> read = service.getProduct(MISSING_ID);
+            expect(read.isEmpty(), () -> "the " + attempt + " getProduct(999) for an id in no table returned "
+                    + read + ", expected Optional.empty");
+        }
+    }
+
+    @RubricCheck("shared-across-instances")
+    void sharedAcrossInstances() {
+        StudentService a = lab.newService();
+        StudentService b = lab.newService();
+        a.getProduct(ID);
+        int callsAfterA = lab.table.findByIdCalls();
+
+        Optional<Product> readByB = b.getProduct(ID);
+
+        expect(readByB.equals(Optional.of(AMERICANO)),
+                () -> "instance B's getProduct(42) returned " + readByB + ", expected " + Optional.of(AMERICANO));
+        int callsByB = lab.table.findByIdCalls() - callsAfterA;
+        expect(callsByB == 0, () -> "instance B called findById " + callsByB
+                + " time(s) right after instance A had read product 42, expected none");
+    }
+
+    @RubricCheck("redis-outage-fallback")
+    void redisOutageFallback() throws Exception {
+        StudentService service = lab.newService();
+        LabRedis.cut();
+        try {
+            Future<Optional<Product>> reading = lab.studentThreads().submit(() -> service.getProduct(ID));
+            Optional<Product> read = within(reading, Duration.ofSeconds(2),
+                    "getProduct(42) did not return within 2 s while Redis was cut off");
+            expect(read.equals(Optional.of(AMERICANO)), () -> "with Redis cut off, getProduct(42) returned "
+                    + read + ", expected " + Optional.of(AMERICANO) + " from the database");
+
+            service.updateProduct(REPRICED);
+
+            Optional<Product> row = lab.table.row(ID);
+            expect(row.equals(Optional.of(REPRICED)), () -> "with Redis cut off, updateProduct left the database at "
+                    + row + ", expected " + Optional.of(REPRICED));
+        } finally {
+            LabRedis.restore();
+        }
+    }
+
+    @RubricCheck("cache-speedup")
+    void cacheSpeedup() {
+        lab.table.answerAfter(Duration.ofMillis(50));
+        StudentService service = lab.newService();
+        service.getProduct(ID);
+        int callsBefore = lab.table.findByIdCalls();
+
+        long limit = TimeUnit.MILLISECONDS.toNanos(5);
+        long[] nanos = new long[100];
+        int done = 0;
+        int slow = 0;
+        // Once more than half the calls were slow the median is over the limit: no need to wait for the rest.
+        while (done < nanos.length && slow <= nanos.length / 2) {
+            long start = System.nanoTime();
+            service.getProduct(ID);
+            nanos[done] = System.nanoTime() - start;
+            slow += nanos[done] > limit ? 1 : 0;
+            done++;
+        }
+
+        int calls = lab.table.findByIdCalls() - callsBefore;
+        int slowCalls = slow;
+        int measured = done;
+        expect(slowCalls <= nanos.length / 2, () -> String.format("with product 42 cached and 50 ms database latency, "
+                + "%d of %d getProduct(42) calls took over 5 ms, so the median of 100 is over 5 ms "
+                + "(findById was called %d times during them)", slowCalls, measured, calls));
+        Arrays.sort(nanos);
+        double medianMillis = (nanos[49] + nanos[50]) / 2.0 / 1_000_000;
+        expect(medianMillis <= 5, () -> String.format("with product 42 cached and 50 ms database latency, "
+                + "the median of 100 getProduct(42) calls was %.1f ms, expected at most 5 ms", medianMillis));
+    }
+
+    @RubricCheck("stampede-protection")
+    void stampedeProtection() throws Exception {
+        lab.table.answerAfter(Duration.ofMillis(100));
+        StudentService service = lab.newService();
+        int threads = 16;
+        CountDownLatch ready = new CountDownLatch(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Optional<Product>>> reads = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            reads.add(lab.studentThreads().submit(startTogether(ready, go, () -> service.getProduct(ID))));
+        }
+        expect(ready.await(5, TimeUnit.SECONDS), () -> "the 16 reader threads did not start within 5 s");
+        go.countDown();
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+        List<Optional<Product>> results = new ArrayList<>();
+        for (Future<Optional<Product>> read : reads) {
+            results.add(within(read, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())),
+                    "16 concurrent getProduct(42) calls had not all returned after 8 s"));
+        }
+
+        int calls = lab.table.findByIdCalls();
+        expect(calls <= 2, () -> threads + " concurrent getProduct(42) calls on an empty cache called findById "
+                + calls + " times, expected at most 2");
+        List<Optional<Product>> wrong = results.stream().filter(result -> !result.equals(Optional.of(AMERICANO))).toList();
+        expect(wrong.isEmpty(), () -> wrong.size() + " of " + threads + " concurrent getProduct(42) calls did not return "
+                + Optional.of(AMERICANO) + ", for example " + wrong.get(0));
+    }
+
+    /** Fails the check with what was observed; the student reads this message in the report. */
+    private static void expect(boolean holds, Supplier<String> observed) {
+        if (!holds) {
+            fail(observed.get());
+        }
+    }
+
+    private static <T> Callable<T> startTogether(CountDownLatch ready, CountDownLatch go, Callable<T> call) {
+        return () -> {
+            ready.countDown();
+            go.await();
+            return call.call();
+        };
+    }
+
+    /** The call's result, or its failure as the check's failure; a call still running after the limit fails the check. */
+    private static <T> T within(Future<T> call, Duration limit, String lateMessage) throws InterruptedException {
+        try {
+            return call.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            return fail(lateMessage);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            if (e.getCause() instanceof RuntimeException exception) {
+                throw exception;
+            }
+            throw new AssertionFailedError(e.getCause().toString(), e.getCause());
+        }
+    }
+}

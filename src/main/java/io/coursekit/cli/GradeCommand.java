@@ -1,0 +1,64 @@
+package io.coursekit.cli;
+
+import io.coursekit.grader.GradeReport;
+import io.coursekit.grader.Grader;
+import io.coursekit.grader.Lab;
+import io.coursekit.grader.Submission;
+import io.coursekit.grader.SubmissionCompiler;
+import io.coursekit.redis.RedisLauncher;
+import io.coursekit.redis.RunningRedis;
+import io.coursekit.report.ReportFolder;
+import io.coursekit.report.TerminalSummary;
+import io.coursekit.report.Wording;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "grade", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Grade one submission of a lab: compile its .java files with the lab's API and checks, run the checks "
+                        + "in a separate JVM against a real Redis, and write results.json (Gradescope), report.html and "
+                        + "junit.xml.",
+                "",
+                "The Redis is emptied (FLUSHALL) before every check: never point --redis at data you want to keep.",
+                ""},
+        footer = {"",
+                "Exit status: 0 whenever a report was written, whatever the score; 1 when nothing could be graded "
+                        + "(unknown lab, unreadable or unsafe zip, no Redis).",
+                "",
+                "Example:",
+                "  coursekit grade --lab cache-aside --lang en alice.zip"})
+final class GradeCommand implements Callable<Integer> {
+
+    @Mixin
+    LabOptions lab;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Folder for the reports (default: reports/<submission name>).")
+    Path out;
+
+    @Option(names = "--lang", paramLabel = "ko|en", defaultValue = "ko",
+            description = "Language of report.html and the terminal summary (default: ${DEFAULT-VALUE}).")
+    String language;
+
+    @Parameters(paramLabel = "SUBMISSION", description = "The submission: a folder or a .zip holding .java files.")
+    Path submission;
+
+    @Override
+    public Integer call() {
+        Lab pack = lab.lab();
+        Wording wording = Wording.of(language);
+        try (Submission handedIn = Submission.open(submission);
+             RunningRedis redis = new RedisLauncher(System.getenv()).start(lab.redisMode())) {
+            GradeReport report = new Grader(SubmissionCompiler.withUserCache(), redis.uri()).grade(pack, handedIn);
+            Path dir = out != null ? out : Path.of("reports", handedIn.name());
+            ReportFolder.write(report, wording, dir);
+            System.out.print(TerminalSummary.text(report, wording, dir.toString()));
+        }
+        return 0;
+    }
+}
