@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = CourseKitVersion.class,
         description = "Course sites, lab grading and endpoint checks for hands-on cloud courses.",
-        subcommands = {BuildCommand.class, GradeCommand.class, BenchCommand.class})
+        subcommands = {BuildCommand.class, GradeCommand.class, BatchCommand.class, MergeCommand.class, BenchCommand.class})
 public final class CourseKit implements Runnable {
 
     @CommandLine.Spec

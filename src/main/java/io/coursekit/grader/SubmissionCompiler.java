@@ -10,8 +10,7 @@ import javax.tools.ToolProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -121,8 +120,11 @@ public final class SubmissionCompiler {
             }
             try {
                 Files.move(building, compiled, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-                // another grading built the same pack version first; its copy is as good as ours
+            } catch (FileSystemException e) {
+                // another grading (a batch worker) built the same pack version first; its copy is as good as ours
+                if (!Files.isDirectory(compiled)) {
+                    throw e;
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write compiled checks into " + cache, e);
