@@ -25,22 +25,22 @@ final class ClassCharts {
 
     /** Vertical bars, one per bin, with the count on top and the bin's name below. */
     static String histogram(List<String> bins, List<Integer> counts, String title) {
-        int height = 200;
-        int plot = height - 40;
+        int height = 210;
+        int plot = height - 50;
         int top = counts.stream().mapToInt(Integer::intValue).max().orElse(0);
         double step = (double) (WIDTH - 20) / bins.size();
         StringBuilder svg = open(WIDTH, height, title);
-        svg.append(line(10, 10 + plot, WIDTH - 10, 10 + plot));
+        svg.append(line(10, 20 + plot, WIDTH - 10, 20 + plot));
         for (int i = 0; i < bins.size(); i++) {
             int count = counts.get(i);
             double h = top == 0 ? 0 : plot * (double) count / top;
             double x = 10 + i * step + 3;
             svg.append(String.format(Locale.ROOT, "<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"><title>%s: %d</title></rect>",
-                    x, 10 + plot - h, step - 6, h, Html.escape(bins.get(i)), count));
+                    x, 20 + plot - h, step - 6, h, Html.escape(bins.get(i)), count));
             if (count > 0) {
-                svg.append(text(x + (step - 6) / 2, 10 + plot - h - 4, "middle", String.valueOf(count)));
+                svg.append(text(x + (step - 6) / 2, 20 + plot - h - 4, "middle", String.valueOf(count)));
             }
-            svg.append(text(x + (step - 6) / 2, 10 + plot + 16, "middle", bins.get(i)));
+            svg.append(text(x + (step - 6) / 2, 20 + plot + 16, "middle", bins.get(i)));
         }
         return svg.append("</svg>").toString();
     }
