@@ -45,7 +45,7 @@ final class BenchCommand implements Runnable {
             System.out.println("grading " + graded.name() + " of " + pack.id() + " " + runs + " times, Redis: "
                     + redis.description());
             System.out.println("run   compile  jvm-start   checks    total  score");
-            Grader grader = new Grader(SubmissionCompiler.withTemporaryCache(), redis.uri());
+            Grader grader = new Grader(SubmissionCompiler.withUserCache(), redis.uri());
             for (int run = 1; run <= runs; run++) {
                 GradeReport report = grader.grade(pack, graded);
                 timings.add(report.timings());

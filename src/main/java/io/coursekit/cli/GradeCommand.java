@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
                         + "(unknown lab, unreadable or unsafe zip, no Redis).",
                 "",
                 "Example:",
-                "  java -jar coursekit.jar grade --lab cache-aside --lang en submissions/alice.zip"})
+                "  coursekit grade --lab cache-aside --lang en alice.zip"})
 final class GradeCommand implements Callable<Integer> {
 
     @Mixin
@@ -54,7 +54,7 @@ final class GradeCommand implements Callable<Integer> {
         Wording wording = Wording.of(language);
         try (Submission handedIn = Submission.open(submission);
              RunningRedis redis = new RedisLauncher(System.getenv()).start(lab.redisMode())) {
-            GradeReport report = new Grader(SubmissionCompiler.withTemporaryCache(), redis.uri()).grade(pack, handedIn);
+            GradeReport report = new Grader(SubmissionCompiler.withUserCache(), redis.uri()).grade(pack, handedIn);
             Path dir = out != null ? out : Path.of("reports", handedIn.name());
             ReportFolder.write(report, wording, dir);
             System.out.print(TerminalSummary.text(report, wording, dir.toString()));

@@ -13,7 +13,6 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -26,54 +25,73 @@ final class CheckJvm implements AutoCloseable {
     private static final Duration CONNECT_WITHIN = Duration.ofSeconds(30);
     private static final int CONSOLE_TAIL_BYTES = 4096;
 
-    /** What the reader thread queues once the runner's socket closes. */
-    private static final RunnerMessage CLOSED = new RunnerMessage(null, "", false, "", "", false);
-
     private final Process process;
     private final ConsoleTail console;
+    private final ServerSocket server;
     private final BlockingQueue<RunnerMessage> messages = new LinkedBlockingQueue<>();
 
-    private CheckJvm(Process process, ConsoleTail console) {
+    private CheckJvm(Process process, ConsoleTail console, ServerSocket server) {
         this.process = process;
         this.console = console;
+        this.server = server;
     }
 
     /**
-     * Starts a JVM running {@link CheckRunner} on {@code checks} with {@code classpath}, in {@code workDir}.
+     * Starts a JVM running {@link CheckRunner} with {@code classpath}, in {@code workDir}, and gives it its set-up,
+     * without waiting for it: it warms up until {@link #run} gives it the checks.
+     */
+    static CheckJvm launch(List<Path> classpath, Limits limits, URI redis, Path workDir) throws IOException {
+        ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        server.setSoTimeout(100);
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + limits.memoryMb() + "m",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData",
+                "-Dfile.encoding=UTF-8", "-Duser.language=en", "-Djava.io.tmpdir=" + workDir,
+                "-cp", classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
+                CheckRunner.class.getName());
+        Process process;
+        try {
+            process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            server.close();
+            throw e;
+        }
+        CheckJvm jvm = new CheckJvm(process, ConsoleTail.drain(process.getInputStream(), CONSOLE_TAIL_BYTES), server);
+        try {
+            new RunnerOrders(server.getLocalPort(), redis, limits.outputBytes(), List.of()).writeSetup(process.getOutputStream());
+        } catch (IOException e) {
+            // the JVM died at once; run() says so with its console
+        }
+        return jvm;
+    }
+
+    /**
+     * Gives the JVM its checks and waits until its runner has called back.
      *
      * @throws IOException when it ended or did not call back, with the last lines of its console
      */
-    static CheckJvm start(List<Path> classpath, Limits limits, URI redis, List<CheckMethod> checks, Path workDir)
-            throws IOException {
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            server.setSoTimeout(100);
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx" + limits.memoryMb() + "m",
-                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData",
-                    "-Dfile.encoding=UTF-8", "-Duser.language=en", "-Djava.io.tmpdir=" + workDir,
-                    "-cp", classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
-                    CheckRunner.class.getName()));
-            Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
-            CheckJvm jvm = new CheckJvm(process, ConsoleTail.drain(process.getInputStream(), CONSOLE_TAIL_BYTES));
-            try (OutputStream stdin = process.getOutputStream()) {
-                new RunnerOrders(server.getLocalPort(), redis, limits.outputBytes(), checks).write(stdin);
-            } catch (IOException e) {
-                // the JVM died before reading its orders; the wait below says so
-            }
-            long deadline = System.nanoTime() + CONNECT_WITHIN.toNanos();
+    void run(List<CheckMethod> checks) throws IOException {
+        try (OutputStream stdin = process.getOutputStream()) {
+            RunnerOrders.writeChecks(stdin, checks);
+        } catch (IOException e) {
+            // the JVM died before reading its checks; the wait below says so
+        }
+        long deadline = System.nanoTime() + CONNECT_WITHIN.toNanos();
+        try (server) {
             while (process.isAlive() && System.nanoTime() < deadline) {
                 try {
-                    jvm.listen(server.accept());
-                    return jvm;
+                    listen(server.accept());
+                    return;
                 } catch (SocketTimeoutException e) {
                     // not connected yet: look again whether it is still alive
                 }
             }
-            jvm.close();
-            throw new IOException("the check JVM did not start" + (process.isAlive() ? " within " + CONNECT_WITHIN.toSeconds() + " s"
-                    : " (exit status " + process.exitValue() + ")") + ": " + jvm.console());
         }
+        close();
+        throw new IOException("the check JVM did not start" + (process.isAlive()
+                ? " within " + CONNECT_WITHIN.toSeconds() + " s" : " (exit status " + process.exitValue() + ")")
+                + ": " + console());
     }
 
     private void listen(Socket socket) {
@@ -87,20 +105,16 @@ final class CheckJvm implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 // a broken message is treated like a JVM that ended mid-check
             } finally {
-                messages.add(CLOSED);
+                messages.add(RunnerMessage.closed());
             }
         }, "check-jvm-reader");
         reader.setDaemon(true);
         reader.start();
     }
 
-    /** The next message, or empty when none came by {@code deadline} (System.nanoTime); closing gives {@link #isClosed}. */
+    /** The next message, or empty when none came by {@code deadline} (System.nanoTime); the last one is CLOSED. */
     Optional<RunnerMessage> next(long deadline) throws InterruptedException {
         return Optional.ofNullable(messages.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
-    }
-
-    static boolean isClosed(RunnerMessage message) {
-        return message == CLOSED;
     }
 
     /** The JVM's exit status once it has ended, waiting a moment for it; empty when it is still running. */
@@ -115,6 +129,11 @@ final class CheckJvm implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            // it only listened on a local port
+        }
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {

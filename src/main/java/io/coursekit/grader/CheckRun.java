@@ -27,7 +27,7 @@ final class CheckRun {
     private final long deadline;
     private final Map<String, CheckMethod> pending = new LinkedHashMap<>();
     private final Map<String, CheckResult> results = new LinkedHashMap<>();
-    private long jvmStartNanos;
+    private long jvmStartMillis;
     private long checksNanos;
 
     /** @param deadline when the submission's time is up, in {@link System#nanoTime()} */
@@ -40,50 +40,64 @@ final class CheckRun {
         compiled.methods().forEach(m -> pending.put(m.checkId(), m));
     }
 
-    /** A result for every check, in rubric order. */
-    List<CheckResult> run() throws InterruptedException {
+    /**
+     * Runs every check, the first ones in {@code first}, a JVM launched while the submission compiled.
+     * Returns a result for every check, in rubric order.
+     */
+    List<CheckResult> run(CheckJvm first) throws InterruptedException {
         int fruitless = 0;
+        CheckJvm next = first;
         while (!pending.isEmpty()) {
             if (System.nanoTime() >= deadline) {
+                next.close();
                 failPending("not run: the submission used up its time limit of " + lab.limits().time().toSeconds() + " s");
                 break;
             }
             int before = pending.size();
-            String trouble = runOneJvm();
+            String trouble = runIn(next);
             fruitless = pending.size() < before ? 0 : fruitless + 1;
             if (fruitless >= FRUITLESS_JVMS) {
                 failPending("not run: the check JVM ended before running it: " + trouble);
+            } else if (!pending.isEmpty()) {
+                try {
+                    next = CheckJvm.launch(classpath, lab.limits(), redis, workDir);
+                } catch (IOException e) {
+                    failPending("not run: the check JVM could not be started: " + e.getMessage());
+                }
             }
         }
         return lab.checks().stream().map(c -> results.get(c.id())).toList();
     }
 
     Duration jvmStart() {
-        return Duration.ofNanos(jvmStartNanos);
+        return Duration.ofMillis(jvmStartMillis);
     }
 
     Duration checks() {
         return Duration.ofNanos(checksNanos);
     }
 
-    /** Runs the pending checks in one JVM until it is done, ends or is killed; says why when it ended early. */
-    private String runOneJvm() throws InterruptedException {
-        long launched = System.nanoTime();
-        long ready = -1;
-        CheckJvm jvm;
-        try {
-            jvm = CheckJvm.start(classpath, lab.limits(), redis, List.copyOf(pending.values()), workDir);
-        } catch (IOException e) {
-            jvmStartNanos += System.nanoTime() - launched;
-            return e.getMessage();
-        }
+    /** Runs the pending checks in {@code jvm} until it is done, ends or is killed; says why when it ended early. */
+    private String runIn(CheckJvm jvm) throws InterruptedException {
         try (jvm) {
+            try {
+                jvm.run(List.copyOf(pending.values()));
+            } catch (IOException e) {
+                return e.getMessage();
+            }
+            long handedOver = System.nanoTime();
+            long checksFrom = -1;
             String running = null;
             long runningSince = 0;
-            long due = System.nanoTime() + READY_WITHIN.toNanos();
+            long due = handedOver + READY_WITHIN.toNanos();
             while (true) {
                 Optional<RunnerMessage> next = jvm.next(Math.min(due, deadline));
                 long now = System.nanoTime();
+                boolean ends = next.map(m -> m.kind() == RunnerMessage.Kind.DONE || m.kind() == RunnerMessage.Kind.CLOSED)
+                        .orElse(true);
+                if (ends && checksFrom >= 0) {
+                    checksNanos += now - checksFrom;
+                }
                 if (next.isEmpty()) {
                     jvm.close();
                     if (running != null) {
@@ -92,21 +106,13 @@ final class CheckRun {
                                 : "stopped: the submission's time limit of " + lab.limits().time().toSeconds()
                                 + " s ran out during this check");
                     }
-                    account(launched, ready, now);
                     return "it stopped answering: " + jvm.console();
                 }
                 RunnerMessage message = next.get();
-                if (CheckJvm.isClosed(message)) {
-                    String status = jvm.exitStatus().map(String::valueOf).orElse("unknown");
-                    if (running != null) {
-                        fail(running, now - runningSince, "the JVM exited with status " + status + " during this check");
-                    }
-                    account(launched, ready, now);
-                    return "exit status " + status + ": " + jvm.console();
-                }
                 switch (message.kind()) {
                     case READY -> {
-                        ready = now;
+                        jvmStartMillis += message.millis();
+                        checksFrom = Math.max(handedOver, now);
                         due = now + BETWEEN_CHECKS.toNanos();
                     }
                     case STARTED -> {
@@ -115,29 +121,34 @@ final class CheckRun {
                         due = now + check(running).timeout().toNanos();
                     }
                     case FINISHED -> {
-                        boolean startedHere = message.checkId().equals(running);
-                        judge(message, startedHere, startedHere ? now - runningSince : 0);
+                        judge(message, message.checkId().equals(running));
                         running = null;
                         due = now + BETWEEN_CHECKS.toNanos();
                     }
                     case DONE -> {
-                        account(launched, ready, now);
                         failPending("the check runner did not report this check");
                         return "";
+                    }
+                    case CLOSED -> {
+                        String status = jvm.exitStatus().map(String::valueOf).orElse("unknown");
+                        if (running != null) {
+                            fail(running, now - runningSince, "the JVM exited with status " + status + " during this check");
+                        }
+                        return "exit status " + status + ": " + jvm.console();
                     }
                 }
             }
         }
     }
 
-    private void judge(RunnerMessage message, boolean startedHere, long nanos) {
+    private void judge(RunnerMessage message, boolean startedHere) {
         String id = message.checkId();
         if (!pending.containsKey(id)) {
             return;
         }
         String cutAt = "output cut at " + lab.limits().outputKib() + " KiB";
         String output = message.outputCut() ? message.output() + "\n[" + cutAt + "]" : message.output();
-        Duration time = Duration.ofNanos(nanos);
+        Duration time = Duration.ofMillis(message.millis());
         if (message.passed() && startedHere && !message.outputCut()) {
             record(CheckResult.passed(check(id), output, time));
         } else if (message.outputCut()) {
@@ -165,14 +176,5 @@ final class CheckRun {
 
     private Check check(String id) {
         return lab.check(id).orElseThrow(() -> new IllegalStateException("no check '" + id + "' in lab " + lab.id()));
-    }
-
-    private void account(long launched, long ready, long ended) {
-        if (ready < 0) {
-            jvmStartNanos += ended - launched;
-        } else {
-            jvmStartNanos += ready - launched;
-            checksNanos += ended - ready;
-        }
     }
 }

@@ -3,6 +3,8 @@ package io.coursekit.grader;
 import io.coursekit.grader.check.LabRedis;
 import io.coursekit.redis.FaultProxy;
 import io.coursekit.redis.RedisWire;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -16,9 +18,11 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
@@ -26,6 +30,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,9 +49,11 @@ public final class CheckRunner implements TestExecutionListener {
     private final RunnerOrders orders;
     private final FaultProxy proxy;
     private final CapturedOutput output;
-    private final Map<String, String> checkIds = new LinkedHashMap<>();
+    /** Check ids by {@code class#method}, each removed once its result is sent. */
+    private final Map<String, String> unreported = new LinkedHashMap<>();
     private final Map<String, String> classProblems = new HashMap<>();
     private String running;
+    private long runningSince;
     private String setupProblem;
 
     private CheckRunner(DataOutputStream channel, RunnerOrders orders, FaultProxy proxy, CapturedOutput output) {
@@ -54,35 +61,48 @@ public final class CheckRunner implements TestExecutionListener {
         this.orders = orders;
         this.proxy = proxy;
         this.output = output;
-        orders.checks().forEach(c -> checkIds.put(c.className() + "#" + c.methodName(), c.checkId()));
+        orders.checks().forEach(c -> unreported.put(c.className() + "#" + c.methodName(), c.checkId()));
     }
 
     public static void main(String[] args) throws IOException {
-        RunnerOrders orders = RunnerOrders.read(System.in);
-        System.setIn(InputStream.nullInputStream());
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), orders.reportPort());
+        BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        RunnerOrders setup = RunnerOrders.readSetup(stdin);
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), setup.reportPort());
         DataOutputStream channel = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
-        FaultProxy proxy = FaultProxy.start(orders.redis().getHost(), RedisWire.port(orders.redis()));
-        LabRedis.install(new ProxiedRedis(through(orders.redis(), proxy.port()), proxy));
+        FaultProxy proxy = FaultProxy.start(setup.redis().getHost(), RedisWire.port(setup.redis()));
+        LabRedis.install(new ProxiedRedis(through(setup.redis(), proxy.port()), proxy));
         // Lettuce logs through java.util.logging here; its reconnect warnings would fill the students' output
         LogManager.getLogManager().reset();
-        CapturedOutput output = new CapturedOutput(orders.outputCap());
-        System.setOut(output.printStream());
-        System.setErr(output.printStream());
-        CheckRunner runner = new CheckRunner(channel, orders, proxy, output);
-        runner.send(RunnerMessage.ready());
-        runner.run();
-        // halt: student threads or shutdown hooks must not keep this JVM alive or change its exit
-        Runtime.getRuntime().halt(0);
-    }
-
-    private void run() {
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false)
                 .enableLauncherSessionListenerAutoRegistration(false)
                 .enableLauncherDiscoveryListenerAutoRegistration(false)
                 .enablePostDiscoveryFilterAutoRegistration(false)
                 .build());
+        warmUp(LabRedis.uri());
+        CapturedOutput output = new CapturedOutput(setup.outputCap());
+        System.setOut(output.printStream());
+        System.setErr(output.printStream());
+        send(channel, RunnerMessage.ready(ManagementFactory.getRuntimeMXBean().getUptime()));
+        RunnerOrders orders = setup.withChecks(stdin);
+        System.setIn(InputStream.nullInputStream());
+        new CheckRunner(channel, orders, proxy, output).run(launcher);
+        // halt: student threads or shutdown hooks must not keep this JVM alive or change its exit
+        Runtime.getRuntime().halt(0);
+    }
+
+    /** Connects once through the proxy while the grader still compiles, so the first check does not pay for it. */
+    private static void warmUp(String uri) {
+        RedisClient client = RedisClient.create(uri);
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            connection.sync().ping();
+        } catch (RuntimeException e) {
+            // warming up only saves time: a check meets any real Redis problem itself
+        }
+        client.shutdownAsync();
+    }
+
+    private void run(Launcher launcher) {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false");
         orders.checks().forEach(c -> request.selectors(DiscoverySelectors.selectMethod(c.className(), c.methodName())));
@@ -98,12 +118,12 @@ public final class CheckRunner implements TestExecutionListener {
         }
         for (var check : orders.checks()) {
             String id = check.checkId();
-            if (checkIds.containsValue(id)) {
+            if (unreported.containsValue(id)) {
                 String why = classProblems.getOrDefault(check.className(), "JUnit did not run " + check.label());
                 finish(id, false, "did not run: " + why, "");
             }
         }
-        send(RunnerMessage.done());
+        send(channel, RunnerMessage.done());
     }
 
     @Override
@@ -121,15 +141,18 @@ public final class CheckRunner implements TestExecutionListener {
         proxy.restore();
         output.clear();
         running = id;
-        send(RunnerMessage.started(id));
+        runningSince = System.nanoTime();
+        send(channel, RunnerMessage.started(id));
     }
 
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
         String id = checkId(test);
         if (id == null) {
-            if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL && test.getSource().orElse(null) instanceof ClassSource source) {
-                classProblems.put(source.getClassName(), result.getThrowable().map(CheckRunner::describe).orElse("the check class failed"));
+            if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL
+                    && test.getSource().orElse(null) instanceof ClassSource source) {
+                classProblems.put(source.getClassName(),
+                        result.getThrowable().map(CheckRunner::describe).orElse("the check class failed"));
             }
             return;
         }
@@ -138,7 +161,8 @@ public final class CheckRunner implements TestExecutionListener {
         String reason = passed ? "" : setupProblem != null ? setupProblem
                 : thrown == null ? "the check failed without saying why"
                 : (result.getStatus() == TestExecutionResult.Status.ABORTED ? "aborted: " : "") + describe(thrown);
-        finish(id, passed, reason, thrown == null || thrown instanceof AssertionError && thrown.getCause() == null ? "" : stackTrace(thrown));
+        boolean plainAssertion = thrown instanceof AssertionError && thrown.getCause() == null;
+        finish(id, passed, reason, thrown == null || plainAssertion ? "" : stackTrace(thrown));
     }
 
     @Override
@@ -153,19 +177,20 @@ public final class CheckRunner implements TestExecutionListener {
 
     private void finish(String id, boolean passed, String reason, String trace) {
         String printed = output.text();
-        send(RunnerMessage.finished(id, passed, reason, trace.isEmpty() ? printed : printed + trace, output.cut()));
-        checkIds.values().remove(id);
+        long millis = id.equals(running) ? (System.nanoTime() - runningSince) / 1_000_000 : 0;
+        send(channel, RunnerMessage.finished(id, passed, reason, printed + trace, output.cut(), millis));
+        unreported.values().remove(id);
         running = null;
     }
 
     private String checkId(TestIdentifier test) {
         if (test.isTest() && test.getSource().orElse(null) instanceof MethodSource method) {
-            return checkIds.get(method.getClassName() + "#" + method.getMethodName());
+            return unreported.get(method.getClassName() + "#" + method.getMethodName());
         }
         return null;
     }
 
-    private void send(RunnerMessage message) {
+    private static void send(DataOutputStream channel, RunnerMessage message) {
         try {
             message.write(channel);
         } catch (IOException e) {

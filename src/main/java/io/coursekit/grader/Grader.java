@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** Grades submissions of lab packs against one Redis, one submission at a time. */
 public final class Grader {
@@ -24,11 +22,20 @@ public final class Grader {
 
     /** Always gives a report for a submission it could read, whatever the submission does. */
     public GradeReport grade(Lab lab, Submission submission) {
-        long started = System.nanoTime();
         CompiledLab compiled = compiler.compileLab(lab);
-        Path work = workDir();
+        // the submission's time starts now: building the lab pack is the grader's own work
+        long started = System.nanoTime();
+        Path work = ScratchFolder.create("coursekit-grade-");
+        Path classes = work.resolve("classes");
+        // the submission comes last, so its classes can never stand in for the runner's or the libraries'
+        List<Path> classpath = new ArrayList<>(List.of(compiled.api(), compiled.checks()));
+        classpath.addAll(compiler.libraries());
+        classpath.add(classes);
+        CheckJvm first = null;
         try {
-            Compilation compilation = compiler.compile(compiled, submission, work.resolve("classes"));
+            Files.createDirectories(classes);
+            first = CheckJvm.launch(classpath, lab.limits(), redis, work);
+            Compilation compilation = compiler.compile(compiled, submission, classes);
             Duration compile = Duration.ofNanos(System.nanoTime() - started);
             if (!compilation.compiled()) {
                 List<CheckResult> results = lab.checks().stream()
@@ -37,35 +44,20 @@ public final class Grader {
                         compilation.notes() + "The submission does not compile:\n" + compilation.errors(),
                         new Timings(compile, Duration.ZERO, Duration.ZERO, compile));
             }
-            // the submission comes last, so its classes can never stand in for the runner's or the libraries'
-            List<Path> classpath = new ArrayList<>(List.of(compiled.api(), compiled.checks()));
-            classpath.addAll(compiler.libraries());
-            classpath.add(compilation.classes());
             CheckRun run = new CheckRun(compiled, classpath, redis, work, started + lab.limits().time().toNanos());
-            List<CheckResult> results = run.run();
+            List<CheckResult> results = run.run(first);
             return new GradeReport(lab, submission.name(), results, compilation.notes(),
                     new Timings(compile, run.jvmStart(), run.checks(), Duration.ofNanos(System.nanoTime() - started)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a check JVM in " + work, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("grading was interrupted", e);
         } finally {
-            delete(work);
-        }
-    }
-
-    private static Path workDir() {
-        try {
-            return Files.createTempDirectory("coursekit-grade-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void delete(Path tree) {
-        try (Stream<Path> paths = Files.walk(tree)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temporary folder is not worth failing a grading for
+            if (first != null) {
+                first.close();
+            }
+            ScratchFolder.delete(work);
         }
     }
 }

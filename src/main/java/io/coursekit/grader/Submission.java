@@ -3,7 +3,6 @@ package io.coursekit.grader;
 import io.coursekit.UserError;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * What a student handed in: a folder or a .zip holding {@code .java} files anywhere inside it.
@@ -44,16 +42,11 @@ public final class Submission implements AutoCloseable {
         if (!fileName.toLowerCase().endsWith(".zip")) {
             throw new UserError(path + ": a submission is a folder or a .zip file");
         }
-        Path into;
-        try {
-            into = Files.createTempDirectory("coursekit-submission-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path into = ScratchFolder.create("coursekit-submission-");
         try {
             new SubmissionZip(path, zipLimits).unpackSourcesInto(into);
         } catch (RuntimeException e) {
-            delete(into);
+            ScratchFolder.delete(into);
             throw e;
         }
         return new Submission(fileName.substring(0, fileName.length() - ".zip".length()), into, true);
@@ -98,15 +91,7 @@ public final class Submission implements AutoCloseable {
     @Override
     public void close() {
         if (unpacked) {
-            delete(root);
-        }
-    }
-
-    private static void delete(Path tree) {
-        try (Stream<Path> paths = Files.walk(tree)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temporary folder is not worth failing a grading for
+            ScratchFolder.delete(root);
         }
     }
 }

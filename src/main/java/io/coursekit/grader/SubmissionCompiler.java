@@ -10,7 +10,6 @@ import javax.tools.ToolProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -49,10 +48,11 @@ public final class SubmissionCompiler {
         this.cache = cache;
     }
 
-    /** A compiler whose compiled lab packs live in this user's temporary folder. */
-    public static SubmissionCompiler withTemporaryCache() {
-        return new SubmissionCompiler(Path.of(System.getProperty("java.io.tmpdir"),
-                "coursekit-" + System.getProperty("user.name"), "labs"));
+    /** A compiler that keeps compiled lab packs in this user's cache folder ($XDG_CACHE_HOME or ~/.cache). */
+    public static SubmissionCompiler withUserCache() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path cache = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return new SubmissionCompiler(cache.resolve("coursekit").resolve("labs"));
     }
 
     /** The libraries the checks and submissions compile and run against. */
@@ -86,12 +86,11 @@ public final class SubmissionCompiler {
         List<Path> sources = new ArrayList<>();
         StringBuilder notes = new StringBuilder();
         for (Path file : submission.javaFiles()) {
-            String type = declaredType(file);
-            if (lab.apiTypes().contains(type)) {
-                notes.append(relative(submission.root(), file)).append(": ignored; the lab's own ").append(type)
-                        .append(" is used\n");
-            } else {
+            String why = leftOut(lab, submission.root().relativize(file), file);
+            if (why == null) {
                 sources.add(file);
+            } else {
+                notes.append(relative(submission.root(), file)).append(": ignored; ").append(why).append('\n');
             }
         }
         if (sources.isEmpty()) {
@@ -107,27 +106,33 @@ public final class SubmissionCompiler {
         try {
             Files.createDirectories(cache);
             Path building = Files.createTempDirectory(cache, lab.id() + "-building-");
-            String apiErrors = javac(api, libraries, building.resolve("api"), file -> relative(lab.dir(), file));
-            if (!apiErrors.isEmpty()) {
-                throw new LabProblem(lab.apiDir(), "the lab's API does not compile:\n" + apiErrors);
-            }
-            List<Path> classpath = new ArrayList<>(libraries);
-            classpath.add(0, building.resolve("api"));
-            String checkErrors = javac(checks, classpath, building.resolve("checks"), file -> relative(lab.dir(), file));
-            if (!checkErrors.isEmpty()) {
-                throw new LabProblem(lab.checksDir(), "the checks do not compile against the API alone "
-                        + "(they must load the student's classes by reflection):\n" + checkErrors);
-            }
             try {
+                compileInto(lab, api, checks, building);
                 Files.move(building, compiled, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileSystemException e) {
-                // another grading (a batch worker) built the same pack version first; its copy is as good as ours
+            } catch (IOException e) {
                 if (!Files.isDirectory(compiled)) {
                     throw e;
                 }
+                // another grading built the same pack version first; its copy is as good as ours
+            } finally {
+                ScratchFolder.delete(building);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write compiled checks into " + cache, e);
+        }
+    }
+
+    private void compileInto(Lab lab, List<Path> api, List<Path> checks, Path building) {
+        String apiErrors = javac(api, libraries, building.resolve("api"), file -> relative(lab.dir(), file));
+        if (!apiErrors.isEmpty()) {
+            throw new LabProblem(lab.apiDir(), "the lab's API does not compile:\n" + apiErrors);
+        }
+        List<Path> classpath = new ArrayList<>(libraries);
+        classpath.add(0, building.resolve("api"));
+        String checkErrors = javac(checks, classpath, building.resolve("checks"), file -> relative(lab.dir(), file));
+        if (!checkErrors.isEmpty()) {
+            throw new LabProblem(lab.checksDir(), "the checks do not compile against the API alone "
+                    + "(they must load the student's classes by reflection):\n" + checkErrors);
         }
     }
 
@@ -170,6 +175,23 @@ public final class SubmissionCompiler {
             // the message alone still says what and where
         }
         return text.toString();
+    }
+
+    /** Why a file of the submission is not compiled, or null when it is. */
+    private static String leftOut(CompiledLab lab, Path relative, Path file) {
+        String type = declaredType(file);
+        if (lab.apiTypes().contains(type)) {
+            return "the lab's own " + type + " is used";
+        }
+        if (relative.getFileName().toString().equals("module-info.java")) {
+            return "submissions are compiled without modules";
+        }
+        for (int i = 0; i + 1 < relative.getNameCount(); i++) {
+            if (relative.getName(i).toString().equals("src") && relative.getName(i + 1).toString().equals("test")) {
+                return "the submission's own tests are not graded";
+            }
+        }
+        return null;
     }
 
     private static String declaredType(Path file) {

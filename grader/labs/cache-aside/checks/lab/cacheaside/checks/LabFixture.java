@@ -5,6 +5,7 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
@@ -44,13 +45,13 @@ final class LabFixture implements AutoCloseable {
         return thread;
     });
     // Connected first, so a cold JVM has loaded the client's code before the student's 500 ms timeouts start.
-    private final RedisCommands<String, String> inspector = connect(ClientOptions.create());
+    private final RedisCommands<String, String> inspector = connect(ClientOptions.create()).sync();
 
     /** A new instance of the submitted service, on a Redis connection of its own. */
     StudentService newService() {
-        RedisCommands<String, String> redis = connect(STUDENT_OPTIONS);
-        redis.getStatefulConnection().setTimeout(STUDENT_COMMAND_TIMEOUT);
-        return new StudentService(Submission.newService(table, redis));
+        StatefulRedisConnection<String, String> connection = connect(STUDENT_OPTIONS);
+        connection.setTimeout(STUDENT_COMMAND_TIMEOUT);
+        return new StudentService(Submission.newService(table, connection.sync()));
     }
 
     /** Threads for calls that must not block the check: a call that hangs is abandoned, not waited for. */
@@ -76,12 +77,12 @@ final class LabFixture implements AutoCloseable {
         clients.forEach(client -> client.shutdown(Duration.ZERO, Duration.ofSeconds(1)));
     }
 
-    private RedisCommands<String, String> connect(ClientOptions options) {
+    private StatefulRedisConnection<String, String> connect(ClientOptions options) {
         RedisURI uri = RedisURI.create(LabRedis.uri());
         uri.setTimeout(CONNECT_TIMEOUT);
         RedisClient client = RedisClient.create(RESOURCES, uri);
         client.setOptions(options);
         clients.add(client);
-        return client.connect().sync();
+        return client.connect();
     }
 }

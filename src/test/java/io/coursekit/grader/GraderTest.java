@@ -1,0 +1,56 @@
+package io.coursekit.grader;
+
+import io.coursekit.testing.SharedRedis;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GraderTest {
+    private static final Path TINY = SharedRedis.root().resolve("src/test/resources/labs/tiny");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void whenTheSubmissionsTimeRunsOutTheRunningCheckStopsAndTheRestAreNotRun() throws IOException {
+        Path pack = copy(TINY, dir.resolve("tiny"));
+        Path yaml = pack.resolve("lab.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("time_seconds: 60", "time_seconds: 8")
+                .replace("timeout_seconds: 3", "timeout_seconds: 30"));
+        Path loops = Files.createDirectories(dir.resolve("loops/lab/tiny"));
+        Files.writeString(loops.resolve("RedisShelf.java"), Files.readString(TINY.resolve("reference/lab/tiny/RedisShelf.java"))
+                .replace("return \"tiny\";", "while (true) {\n            Thread.onSpinWait();\n        }"));
+        Lab lab = Lab.load(pack);
+        Grader grader = new Grader(new SubmissionCompiler(dir.resolve("cache")), SharedRedis.get().uri());
+        GradeReport report;
+        try (Submission submission = Submission.open(dir.resolve("loops"))) {
+            report = grader.grade(lab, submission);
+        }
+        assertThat(report.results()).extracting(r -> r.check().id() + ": " + r.reason()).containsExactly(
+                "put-then-count: ", "starts-empty: ", "survives-cut: ",
+                "motto: stopped: the submission's time limit of 8 s ran out during this check",
+                "fast-count: not run: the submission used up its time limit of 8 s");
+        assertThat(report.score()).isEqualTo(20);
+        assertThat(report.timings().total().toMillis()).isBetween(8_000L, 12_000L);
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        return to;
+    }
+}

@@ -1,0 +1,77 @@
+package io.coursekit.grader;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.coursekit.testing.SharedRedis;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Grades every lab pack's reference and samples with a real Redis and holds each to {@code samples/expected.yaml}:
+ * the exact score and exactly the failing checks. The tiny pack of the tests has hostile samples of its own
+ * (an endless loop, System.exit, a fake result, 100 MB of output, a failing static initializer, running out of memory).
+ */
+class LabPackGradingTest {
+    private static final Grader GRADER = new Grader(
+            new SubmissionCompiler(Path.of(System.getProperty("java.io.tmpdir"), "coursekit-test-labs")), SharedRedis.get().uri());
+
+    @TestFactory
+    Stream<DynamicTest> tinyPack() throws IOException {
+        return gradings(SharedRedis.root().resolve("src/test/resources/labs/tiny"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> cacheAsidePack() throws IOException {
+        Path pack = SharedRedis.root().resolve("grader/labs/cache-aside");
+        Assumptions.assumeTrue(Files.isRegularFile(pack.resolve("samples/expected.yaml")),
+                "no " + pack + "/samples/expected.yaml in this checkout: the cache-aside samples are not graded");
+        return gradings(pack);
+    }
+
+    private static Stream<DynamicTest> gradings(Path packDir) throws IOException {
+        Lab lab = Lab.load(packDir);
+        List<DynamicTest> tests = new ArrayList<>();
+        tests.add(DynamicTest.dynamicTest(lab.id() + ": reference passes every check", () -> {
+            GradeReport report = grade(lab, lab.referenceDir());
+            assertThat(report.failed()).as(describe(report)).isEmpty();
+            assertThat(report.score()).isEqualTo(lab.checks().stream().mapToInt(Check::points).sum());
+        }));
+        JsonNode expected = new ObjectMapper(new YAMLFactory()).readTree(lab.samplesDir().resolve("expected.yaml").toFile());
+        for (Map.Entry<String, JsonNode> sample : expected.properties()) {
+            tests.add(DynamicTest.dynamicTest(lab.id() + ": " + sample.getKey(), () -> {
+                GradeReport report = grade(lab, lab.samplesDir().resolve(sample.getKey()));
+                List<String> failing = new ArrayList<>();
+                sample.getValue().get("failing").forEach(id -> failing.add(id.asText()));
+                assertThat(report.failed().stream().map(r -> r.check().id()).toList())
+                        .as(describe(report)).containsExactlyInAnyOrderElementsOf(failing);
+                assertThat(report.score()).as(describe(report)).isEqualTo(sample.getValue().get("score").asInt());
+            }));
+        }
+        return tests.stream();
+    }
+
+    private static GradeReport grade(Lab lab, Path dir) {
+        try (Submission submission = Submission.open(dir)) {
+            return GRADER.grade(lab, submission);
+        }
+    }
+
+    private static String describe(GradeReport report) {
+        return report.submission() + " " + report.timings() + "\n" + report.output() + report.results().stream()
+                .map(r -> r.check().id() + (r.passed() ? " passed" : " failed: " + r.reason()))
+                .collect(Collectors.joining("\n"));
+    }
+}

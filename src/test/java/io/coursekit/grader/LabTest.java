@@ -1,0 +1,135 @@
+package io.coursekit.grader;
+
+import io.coursekit.UserError;
+import io.coursekit.testing.SharedRedis;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LabTest {
+    private static final String GOOD = """
+            id: demo
+            title: "Demo"
+            package: lab.demo
+            limits:
+              time_seconds: 60
+              memory_mb: 256
+              output_kib: 16
+            checks:
+              - id: first-check
+                points: 10
+                visibility: visible
+                timeout_seconds: 5
+                hint:
+                  ko: "첫 번째"
+                  en: "first"
+              - id: bonus
+                points: 3
+                extra_credit: true
+                visibility: after_due_date
+                timeout_seconds: 2
+                hint:
+                  ko: "보너스"
+                  en: "bonus"
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsTheRubricAndLimits() throws IOException {
+        Lab lab = Lab.load(write(GOOD));
+        assertThat(lab.id()).isEqualTo("demo");
+        assertThat(lab.javaPackage()).isEqualTo("lab.demo");
+        assertThat(lab.limits()).isEqualTo(new Limits(Duration.ofSeconds(60), 256, 16));
+        assertThat(lab.checks()).extracting(Check::id).containsExactly("first-check", "bonus");
+        Check bonus = lab.check("bonus").orElseThrow();
+        assertThat(bonus.extraCredit()).isTrue();
+        assertThat(bonus.visibility()).isEqualTo(Visibility.AFTER_DUE_DATE);
+        assertThat(bonus.timeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(bonus.hint().in("ko")).isEqualTo("보너스");
+        assertThat(bonus.hint().in("en")).isEqualTo("bonus");
+        assertThat(lab.maxScore()).isEqualTo(10);
+    }
+
+    @Test
+    void theCacheAsideRubricMatchesTheSpec() {
+        Lab lab = Lab.load(SharedRedis.root().resolve("grader/labs/cache-aside"));
+        assertThat(lab.maxScore()).isEqualTo(100);
+        assertThat(lab.checks()).extracting(Check::id).containsExactly("miss-loads-from-database", "hit-skips-database",
+                "ttl-in-range", "update-invalidates", "delete-evicts", "missing-product-empty", "shared-across-instances",
+                "redis-outage-fallback", "cache-speedup", "stampede-protection");
+        assertThat(lab.check("stampede-protection").orElseThrow().extraCredit()).isTrue();
+        assertThat(lab.check("stampede-protection").orElseThrow().points()).isEqualTo(5);
+    }
+
+    @Test
+    void aBadVisibilityNamesFileAndLine() throws IOException {
+        Path pack = write(GOOD.replace("visibility: after_due_date", "visibility: later"));
+        assertThatThrownBy(() -> Lab.load(pack)).isInstanceOf(LabProblem.class)
+                .hasMessage(pack.resolve("lab.yaml") + ":19: visibility 'later' must be visible, after_due_date or hidden");
+    }
+
+    @Test
+    void anUnknownKeyIsATypoNotIgnored() throws IOException {
+        Path pack = write(GOOD.replace("    timeout_seconds: 5", "    timeout: 5"));
+        assertThatThrownBy(() -> Lab.load(pack)).hasMessageStartingWith(pack.resolve("lab.yaml") + ":12: unknown key 'timeout'");
+    }
+
+    @Test
+    void aMissingKeyAndADuplicateIdAreRefused() throws IOException {
+        Path noPoints = write(GOOD.replace("    points: 10\n", ""));
+        assertThatThrownBy(() -> Lab.load(noPoints)).hasMessage(noPoints.resolve("lab.yaml") + ":9: missing 'points'");
+        Path twice = write(GOOD.replace("id: bonus", "id: first-check"));
+        assertThatThrownBy(() -> Lab.load(twice)).hasMessage(twice.resolve("lab.yaml") + ":16: check id 'first-check' appears twice");
+    }
+
+    @Test
+    void brokenYamlSaysWhere() throws IOException {
+        Path pack = write(GOOD.replace("title: \"Demo\"", "title: \"Demo"));
+        assertThatThrownBy(() -> Lab.load(pack)).isInstanceOf(LabProblem.class)
+                .hasMessageStartingWith(pack.resolve("lab.yaml") + ":").hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void anUnknownLabListsTheKnownOnes() {
+        assertThatThrownBy(() -> Lab.find("cache-aside-2", SharedRedis.root().resolve("grader/labs")))
+                .isInstanceOf(UserError.class).hasMessageContaining("unknown lab 'cache-aside-2'")
+                .hasMessageContaining("cache-aside");
+    }
+
+    @Test
+    void checksAndRubricMustAgree() throws IOException {
+        Path pack = SharedRedis.root().resolve("src/test/resources/labs/tiny");
+        Path copy = dir.resolve("tiny");
+        try (var files = Files.walk(pack)) {
+            for (Path file : files.toList()) {
+                Path target = copy.resolve(pack.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        Path yaml = copy.resolve("lab.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("id: motto", "id: motto-check"));
+        SubmissionCompiler compiler = new SubmissionCompiler(dir.resolve("cache"));
+        assertThatThrownBy(() -> compiler.compileLab(Lab.load(copy))).isInstanceOf(LabProblem.class)
+                .hasMessageContaining("ShelfChecks.motto() is marked @RubricCheck(\"motto\"), but")
+                .hasMessageContaining("has no check with that id");
+    }
+
+    private Path write(String yaml) throws IOException {
+        Path pack = Files.createTempDirectory(dir, "pack");
+        Files.writeString(pack.resolve("lab.yaml"), yaml);
+        return pack;
+    }
+}

@@ -1,0 +1,3 @@
+module shelf {
+    requires lettuce.core;
+}
