@@ -1,10 +1,10 @@
 package io.coursekit.batch;
 
 import io.coursekit.UserError;
+import io.coursekit.grader.ScratchFolder;
 import io.coursekit.grader.SubmissionZip;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,11 +45,11 @@ public final class Roster implements AutoCloseable {
         Path unpacked = null;
         Path folder = submissions;
         if (Files.isRegularFile(submissions) && submissions.getFileName().toString().toLowerCase().endsWith(".zip")) {
-            unpacked = temporaryFolder();
+            unpacked = ScratchFolder.create("coursekit-class-");
             try {
                 SubmissionZip.unpackClassInto(submissions, unpacked);
             } catch (RuntimeException e) {
-                delete(unpacked);
+                ScratchFolder.delete(unpacked);
                 throw e;
             }
             folder = wrapped(unpacked);
@@ -102,7 +102,7 @@ public final class Roster implements AutoCloseable {
     @Override
     public void close() {
         if (unpacked != null) {
-            delete(unpacked);
+            ScratchFolder.delete(unpacked);
         }
     }
 
@@ -145,22 +145,6 @@ public final class Roster implements AutoCloseable {
             return paths.sorted().toList();
         } catch (IOException e) {
             throw new UserError(folder + ": cannot list the submissions: " + e.getMessage(), e);
-        }
-    }
-
-    private static Path temporaryFolder() {
-        try {
-            return Files.createTempDirectory("coursekit-class-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void delete(Path tree) {
-        try (Stream<Path> paths = Files.walk(tree)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temporary folder is not worth failing a batch for
         }
     }
 }

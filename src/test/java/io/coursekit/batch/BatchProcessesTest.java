@@ -24,12 +24,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Batches as separate processes, the way instructors and Kubernetes run them: killed and resumed, and sharded. */
 class BatchProcessesTest {
     private static final Pattern GRADED = Pattern.compile("^graded (.+?): ");
-    private static final List<String> STUDENTS = List.of("alice", "bob", "carol", "dave", "exits-in-motto",
-            "no-compile", "prints-in-motto", "ships-api-copy");
+    private static final List<String> STUDENTS = List.of("alice", "bob", "carol", "compile-error", "delete-keeps-cache",
+            "forgets-to-cache", "no-ttl", "wrong-key-format");
 
     @TempDir
     static Path temp;
@@ -38,12 +39,14 @@ class BatchProcessesTest {
 
     @BeforeAll
     static void gradeTheClassInOneGo() throws IOException {
-        ClassFolder folder = new ClassFolder(ClassFolder.TINY_LAB, Files.createDirectory(temp.resolve("class")));
-        for (String student : STUDENTS.subList(0, 4)) {
+        assumeTrue(Files.isDirectory(ClassFolder.CACHE_ASIDE_LAB.resolve("samples")), "the cache-aside lab has no samples");
+        ClassFolder folder = new ClassFolder(ClassFolder.CACHE_ASIDE_LAB, Files.createDirectory(temp.resolve("class")));
+        for (String student : STUDENTS.subList(0, 3)) {
             folder.folder(student, "reference");
         }
-        folder.zip("exits-in-motto", "samples/exits-in-motto").folder("no-compile", "samples/no-compile")
-                .folder("prints-in-motto", "samples/prints-in-motto").zip("ships-api-copy", "samples/ships-api-copy");
+        for (String sample : STUDENTS.subList(3, STUDENTS.size())) {
+            folder.zip(sample, "samples/" + sample);
+        }
         submissions = folder.dir();
         uninterrupted = temp.resolve("uninterrupted");
         assertThat(CourseKit.run(batch(uninterrupted, "--jobs", "2"))).isZero();
@@ -109,7 +112,7 @@ class BatchProcessesTest {
     }
 
     private static String[] batch(Path out, String... options) {
-        List<String> args = new ArrayList<>(List.of("batch", "--lab", ClassFolder.TINY_LAB.toString(), "--out",
+        List<String> args = new ArrayList<>(List.of("batch", "--lab", ClassFolder.CACHE_ASIDE_LAB.toString(), "--out",
                 out.toString(), "--lang", "en"));
         args.addAll(List.of(options));
         args.add(submissions.toString());

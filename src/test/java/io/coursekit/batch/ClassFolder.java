@@ -20,7 +20,6 @@ import java.util.zip.ZipOutputStream;
 /** A class's submissions folder for tests, made of a lab pack's reference and samples, and what each must score. */
 final class ClassFolder {
     static final Path ROOT = Path.of(System.getProperty("coursekit.root", "."));
-    static final Path TINY_LAB = ROOT.resolve("src/test/resources/labs/tiny");
     static final Path CACHE_ASIDE_LAB = ROOT.resolve("grader/labs/cache-aside");
 
     private final Path lab;
