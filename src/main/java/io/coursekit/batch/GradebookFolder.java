@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The --out folder of a batch: a report folder per student, and the class's files. What is graded is read from
@@ -65,15 +64,8 @@ public final class GradebookFolder {
         if (source.toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize())) {
             return;
         }
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path copy = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
+        try {
+            FolderCopy.tree(source, target);
         } catch (IOException e) {
             throw new UserError("cannot copy the reports of " + student + " from " + source + " to " + target + ": "
                     + e.getMessage(), e);
