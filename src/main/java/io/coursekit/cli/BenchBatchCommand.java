@@ -98,7 +98,8 @@ final class BenchBatchCommand implements Callable<Integer> {
         try (RunningRedis redis = launcher.start(lab.redisMode())) {
             MavenBaseline maven = MavenBaseline.prepare(pack, work.resolve("baseline"), redis.uri());
             for (int k = 0; k < timed; k++) {
-                Path copy = copies.get(k * count / timed);
+                // spread over the sources, not over the copies: every source is one class's share of the copies
+                Path copy = copies.get(timed >= count ? k : k * Math.min(sources.size(), count) / timed);
                 Duration one = maven.grade(copy, copy.getFileName().toString());
                 baseline = baseline.plus(one);
                 System.out.printf(Locale.ROOT, "baseline mvn -q -o test  %-32s %6.1f s%n", copy.getFileName(), seconds(one));
