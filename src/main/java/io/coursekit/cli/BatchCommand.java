@@ -104,20 +104,17 @@ final class BatchCommand implements Callable<Integer> {
             Map<String, Integer> previous = new HashMap<>();
             for (Roster.Entry entry : mine) {
                 Optional<StudentGrade> done = folder.graded(entry.student());
-                done.ifPresent(g -> previous.put(entry.student(), g.score()));
                 if (done.isPresent() && !regrade) {
                     rows.add(done.get());
                 } else {
                     todo.add(entry);
+                    done.ifPresent(g -> previous.put(entry.student(), g.score()));
                 }
             }
             if (regrade) {
                 folder.keepHistory().ifPresent(kept -> System.out.println("previous results kept in " + kept));
-            } else {
-                previous.clear();
-                if (!rows.isEmpty()) {
-                    System.out.println("already graded in " + out + ": " + rows.size() + " (kept; --regrade grades them again)");
-                }
+            } else if (!rows.isEmpty()) {
+                System.out.println("already graded in " + out + ": " + rows.size() + " (kept; --regrade grades them again)");
             }
             System.out.println("grading " + todo.size() + " with " + Math.min(workers, Math.max(1, todo.size()))
                     + " worker(s)");
