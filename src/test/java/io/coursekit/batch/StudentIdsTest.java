@@ -2,11 +2,7 @@ package io.coursekit.batch;
 
 import io.coursekit.UserError;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,15 +47,6 @@ class StudentIdsTest {
                 .hasMessageContaining("does not match 'kimminsu_1001_5001_lab2'");
         assertThatThrownBy(() -> StudentIds.forClass(List.of(), Optional.of("hw-\\w+")))
                 .hasMessageContaining("needs a group");
-    }
-
-    @Test
-    void twoSubmissionsOfOneStudentAreRefusedByName(@TempDir Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("kimminsu_1001_5001_lab2"));
-        Files.createDirectories(dir.resolve("kimminsu_1001_5009_lab2-fixed"));
-
-        assertThatThrownBy(() -> Roster.read(dir, Optional.empty(), dir.resolve("out"))).isInstanceOf(UserError.class)
-                .hasMessageContaining("kimminsu ← kimminsu_1001_5001_lab2, kimminsu_1001_5009_lab2-fixed");
     }
 
     @Test
