@@ -23,6 +23,10 @@ public final class Progress {
         this.out = out;
         this.terminal = terminal;
         this.total = total;
+        if (terminal) {
+            out.print(bar());
+            out.flush();
+        }
     }
 
     public synchronized void graded(StudentGrade grade) {
