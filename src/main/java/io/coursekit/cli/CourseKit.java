@@ -1,15 +1,16 @@
 package io.coursekit.cli;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
-import picocli.CommandLine.Command;
 
 @Command(name = "coursekit",
         mixinStandardHelpOptions = true,
         versionProvider = CourseKitVersion.class,
         description = "Course sites, lab grading and endpoint checks for hands-on cloud courses.",
-        subcommands = {BuildCommand.class, ServeCommand.class, GradeCommand.class, EndpointCommand.class, BenchCommand.class})
+        subcommands = {BuildCommand.class, ServeCommand.class, GradeCommand.class, BatchCommand.class,
+                MergeCommand.class, EndpointCommand.class, BenchCommand.class})
 public final class CourseKit implements Runnable {
 
     @CommandLine.Spec

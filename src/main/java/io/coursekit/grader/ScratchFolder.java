@@ -8,12 +8,12 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Temporary folders of one grading: an unpacked zip, compiled classes, the check JVM's working folder. */
-final class ScratchFolder {
+public final class ScratchFolder {
 
     private ScratchFolder() {
     }
 
-    static Path create(String prefix) {
+    public static Path create(String prefix) {
         try {
             return Files.createTempDirectory(prefix);
         } catch (IOException e) {
@@ -21,7 +21,7 @@ final class ScratchFolder {
         }
     }
 
-    static void delete(Path tree) {
+    public static void delete(Path tree) {
         try (Stream<Path> paths = Files.walk(tree)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | UncheckedIOException e) {

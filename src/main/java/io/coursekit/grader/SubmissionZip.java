@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -22,11 +23,13 @@ import java.util.zip.ZipFile;
  * Unpacks the {@code .java} files of a submitted zip, refusing the whole zip when any entry could escape
  * the target folder ({@code ..}, absolute paths, links) or when it unpacks to more than the limits allow.
  */
-final class SubmissionZip {
+public final class SubmissionZip {
 
     /** Bounds against zip bombs; sizes are counted while unpacking, never taken from the zip's headers. */
     record Limits(int entries, long entryBytes, long totalBytes) {
         static final Limits DEFAULT = new Limits(10_000, 4L << 20, 64L << 20);
+        /** A whole class downloaded from an LMS: hundreds of submissions, each a zip of its own. */
+        static final Limits CLASS = new Limits(200_000, 256L << 20, 4L << 30);
     }
 
     private static final int CENTRAL_HEADER = 0x02014b50;
@@ -43,7 +46,19 @@ final class SubmissionZip {
         this.limits = limits;
     }
 
+    /**
+     * Unpacks a class's zip (a folder or a .zip per student) with the same safety as a single submission:
+     * its {@code .java} and {@code .zip} entries, under {@link Limits#CLASS}.
+     */
+    public static void unpackClassInto(Path zip, Path target) {
+        new SubmissionZip(zip, Limits.CLASS).unpackInto(target, name -> isSource(name) || isZip(name));
+    }
+
     void unpackSourcesInto(Path target) {
+        unpackInto(target, SubmissionZip::isSource);
+    }
+
+    private void unpackInto(Path target, Predicate<String> wanted) {
         Set<String> links = linkEntries();
         try (ZipFile file = new ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
             if (file.size() > limits.entries()) {
@@ -58,7 +73,7 @@ final class SubmissionZip {
                 if (links.contains(entry.getName())) {
                     throw refused("entry '" + entry.getName() + "' is a symbolic link");
                 }
-                if (entry.isDirectory() || !isSource(name)) {
+                if (entry.isDirectory() || !wanted.test(name)) {
                     continue;
                 }
                 Path out = target.resolve(name).normalize();
@@ -80,6 +95,11 @@ final class SubmissionZip {
     private static boolean isSource(String name) {
         String fileName = name.substring(name.lastIndexOf('/') + 1);
         return fileName.endsWith(".java") && !fileName.startsWith("._") && !name.startsWith("__MACOSX/");
+    }
+
+    private static boolean isZip(String name) {
+        String fileName = name.substring(name.lastIndexOf('/') + 1);
+        return fileName.toLowerCase().endsWith(".zip") && !fileName.startsWith("._") && !name.startsWith("__MACOSX/");
     }
 
     private void checkName(String name) {

@@ -1,0 +1,113 @@
+package io.coursekit.batch;
+
+import io.coursekit.UserError;
+import io.coursekit.grader.CheckResult;
+import io.coursekit.grader.GradeReport;
+import io.coursekit.grader.Grader;
+import io.coursekit.grader.Lab;
+import io.coursekit.grader.Submission;
+import io.coursekit.grader.SubmissionCompiler;
+import io.coursekit.grader.Timings;
+import io.coursekit.redis.RedisLauncher;
+import io.coursekit.redis.RedisMode;
+import io.coursekit.redis.RunningRedis;
+import io.coursekit.report.ReportFolder;
+import io.coursekit.report.StudentGrade;
+import io.coursekit.report.Wording;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Grades submissions with several workers, each with a Redis of its own so students never see each other's keys.
+ * Each student's reports are written first and the gradebook row last, so a student whose row exists is graded.
+ */
+public final class ClassGrading {
+    private final Lab lab;
+    private final RedisLauncher launcher;
+    private final RedisMode redis;
+    private final Wording wording;
+    private final GradebookFolder out;
+
+    public ClassGrading(Lab lab, RedisLauncher launcher, RedisMode redis, Wording wording, GradebookFolder out) {
+        this.lab = lab;
+        this.launcher = launcher;
+        this.redis = redis;
+        this.wording = wording;
+        this.out = out;
+    }
+
+    /**
+     * @param previousScores scores of an earlier grading by student, shown as changes in the summary
+     * @return a row for every entry, in no particular order
+     */
+    public List<StudentGrade> grade(List<Roster.Entry> entries, int jobs, Map<String, Integer> previousScores,
+                                    Progress progress) {
+        Queue<Roster.Entry> queue = new ConcurrentLinkedQueue<>(entries);
+        Queue<StudentGrade> graded = new ConcurrentLinkedQueue<>();
+        int workers = Math.max(1, Math.min(jobs, entries.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                running.add(pool.submit(() -> work(queue, previousScores, graded, progress)));
+            }
+            for (Future<?> worker : running) {
+                worker.get();
+            }
+        } catch (ExecutionException e) {
+            queue.clear();
+            if (e.getCause() instanceof RuntimeException problem) {
+                throw problem;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            queue.clear();
+            Thread.currentThread().interrupt();
+            throw new UserError("the batch was interrupted; run the same command again to grade the rest");
+        } finally {
+            pool.shutdownNow();
+        }
+        return List.copyOf(graded);
+    }
+
+    private void work(Queue<Roster.Entry> queue, Map<String, Integer> previousScores, Queue<StudentGrade> graded,
+                      Progress progress) {
+        try (RunningRedis own = launcher.start(redis)) {
+            Grader grader = new Grader(SubmissionCompiler.withUserCache(), own.uri());
+            for (Roster.Entry entry; (entry = queue.poll()) != null; ) {
+                StudentGrade grade = gradeOne(grader, entry).withPreviousScore(previousScores.get(entry.student()));
+                grade.writeMarker(out.studentDir(entry.student()));
+                graded.add(grade);
+                progress.graded(grade);
+            }
+        }
+    }
+
+    private StudentGrade gradeOne(Grader grader, Roster.Entry entry) {
+        Path dir = out.studentDir(entry.student());
+        GradeReport report;
+        String problem = "";
+        try (Submission submission = Submission.open(entry.source())) {
+            report = grader.grade(lab, submission);
+        } catch (UserError e) {
+            // an unreadable or unsafe zip costs its student the grade, never the batch
+            problem = e.getMessage().replace(entry.source().toString(), entry.source().getFileName().toString());
+            String reason = "not graded: " + problem;
+            report = new GradeReport(lab, entry.id().name(), lab.checks().stream().map(c -> CheckResult.notRun(c, reason))
+                    .toList(), reason, new Timings(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO));
+        }
+        ReportFolder.write(report, wording, dir);
+        return StudentGrade.of(entry.student(), entry.source().getFileName().toString(), entry.id().lmsUserId(),
+                report, problem);
+    }
+}

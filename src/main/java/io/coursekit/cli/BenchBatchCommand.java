@@ -1,0 +1,139 @@
+package io.coursekit.cli;
+
+import io.coursekit.UserError;
+import io.coursekit.batch.ClassGrading;
+import io.coursekit.batch.FolderCopy;
+import io.coursekit.batch.GradebookFolder;
+import io.coursekit.batch.MavenBaseline;
+import io.coursekit.batch.Progress;
+import io.coursekit.batch.Roster;
+import io.coursekit.grader.Lab;
+import io.coursekit.redis.RedisLauncher;
+import io.coursekit.redis.RunningRedis;
+import io.coursekit.report.ClassReport;
+import io.coursekit.report.Gradebook;
+import io.coursekit.report.StudentGrade;
+import io.coursekit.report.Wording;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+@Command(name = "batch", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Time 'coursekit batch' on a generated class (copies of the lab's reference and samples, in "
+                + "turn) and, in the same run, the naive baseline: a Maven project per submission with the checks as "
+                + "its tests, 'mvn -q -o test', one after another. The baseline times --baseline-count submissions "
+                + "spread over the class and extrapolates to the whole class, and says so."})
+final class BenchBatchCommand implements Callable<Integer> {
+
+    @Mixin
+    LabOptions lab;
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "100", description = "Submissions in the class (default: ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "2", description = "Batch workers (default: ${DEFAULT-VALUE}).")
+    int jobs;
+
+    @Option(names = "--baseline-count", paramLabel = "K", defaultValue = "5",
+            description = "Submissions the baseline really grades; 0 skips it (default: ${DEFAULT-VALUE}).")
+    int baselineCount;
+
+    @Option(names = "--samples", paramLabel = "NAME", split = ",",
+            description = "Which of reference and samples/* make up the class (default: all of them).")
+    List<String> samples;
+
+    @Override
+    public Integer call() throws IOException {
+        Lab pack = lab.lab();
+        List<Path> sources = sources(pack);
+        Path work = Files.createTempDirectory("coursekit-bench-batch-");
+        Path submissions = Files.createDirectory(work.resolve("class"));
+        List<Path> copies = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Path source = sources.get(i % sources.size());
+            Path copy = submissions.resolve(String.format(Locale.ROOT, "s%03d-%s", i, source.getFileName()));
+            FolderCopy.tree(source, copy);
+            copies.add(copy);
+        }
+        System.out.printf(Locale.ROOT, "class: %d submissions of %s in %s, copies of %d sources in turn: %s%n", count,
+                pack.id(), submissions, sources.size(), String.join(", ", sources.stream()
+                        .map(p -> p.getFileName().toString()).toList()));
+
+        RedisLauncher launcher = new RedisLauncher(System.getenv());
+        Path out = work.resolve("graded");
+        long started = System.nanoTime();
+        List<StudentGrade> rows;
+        try (Roster roster = Roster.read(submissions, Optional.empty(), out)) {
+            boolean terminal = System.console() != null;
+            Progress progress = new Progress(terminal ? System.out : new PrintStream(OutputStream.nullOutputStream()),
+                    terminal, count);
+            rows = new ClassGrading(pack, launcher, lab.redisMode(), Wording.of("en"), new GradebookFolder(out))
+                    .grade(roster.entries(), jobs, Map.of(), progress);
+            progress.finished();
+            ClassReport.write(rows, Gradebook.Format.DEFAULT, Wording.of("en"), out);
+        }
+        Duration batch = Duration.ofNanos(System.nanoTime() - started);
+        System.out.printf(Locale.ROOT, "coursekit batch --jobs %d: %.1f s for %d submissions = %.2f s per submission "
+                + "(mean score %.1f; reports in %s)%n", jobs, seconds(batch), count, seconds(batch) / count,
+                rows.stream().mapToInt(StudentGrade::score).average().orElse(0), out);
+        if (baselineCount <= 0) {
+            return 0;
+        }
+        int timed = Math.min(baselineCount, count);
+        Duration baseline = Duration.ZERO;
+        try (RunningRedis redis = launcher.start(lab.redisMode())) {
+            MavenBaseline maven = MavenBaseline.prepare(pack, work.resolve("baseline"), redis.uri());
+            for (int k = 0; k < timed; k++) {
+                // spread over the sources, not over the copies: every source is one class's share of the copies
+                Path copy = copies.get(timed >= count ? k : k * Math.min(sources.size(), count) / timed);
+                Duration one = maven.grade(copy, copy.getFileName().toString());
+                baseline = baseline.plus(one);
+                System.out.printf(Locale.ROOT, "baseline mvn -q -o test  %-32s %6.1f s%n", copy.getFileName(), seconds(one));
+            }
+        }
+        double perSubmission = seconds(baseline) / timed;
+        double whole = perSubmission * count;
+        System.out.printf(Locale.ROOT, "baseline: %s %.1f s for %d submissions = %.2f s per submission%n",
+                timed == count ? "measured" : "timed " + timed + " of " + count + ", extrapolated:", whole, count,
+                perSubmission);
+        System.out.printf(Locale.ROOT, "coursekit batch is %.1f× faster than the baseline (%.1f s vs %.1f s)%n",
+                whole / seconds(batch), seconds(batch), whole);
+        return 0;
+    }
+
+    private List<Path> sources(Lab pack) throws IOException {
+        List<Path> all = new ArrayList<>(List.of(pack.referenceDir()));
+        if (Files.isDirectory(pack.samplesDir())) {
+            try (Stream<Path> dirs = Files.list(pack.samplesDir())) {
+                dirs.filter(Files::isDirectory).sorted().forEach(all::add);
+            }
+        }
+        if (samples == null) {
+            return all;
+        }
+        List<Path> chosen = all.stream().filter(p -> samples.contains(p.getFileName().toString())).toList();
+        if (chosen.size() != samples.size()) {
+            throw new UserError("--samples " + String.join(",", samples) + ": choose among "
+                    + String.join(", ", all.stream().map(p -> p.getFileName().toString()).toList()));
+        }
+        return chosen;
+    }
+
+    private static double seconds(Duration time) {
+        return time.toNanos() / 1e9;
+    }
+}
