@@ -1,6 +1,7 @@
 package io.coursekit.cli;
 
 import io.coursekit.site.GeneratedCourse;
+import io.coursekit.site.CourseSources;
 import io.coursekit.site.SiteBuilder;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -50,7 +50,7 @@ final class BenchBuildCommand implements Callable<Integer> {
         long[] baseline = new long[runs];
         for (int i = -2; i < runs; i++) {
             long t0 = System.nanoTime();
-            new SiteBuilder(content, work.resolve("site"), Optional.empty(), true).build();
+            new SiteBuilder(CourseSources.of(content), work.resolve("site"), true).build();
             long t1 = System.nanoTime();
             plainCommonmark(markdown, work.resolve("plain"));
             long t2 = System.nanoTime();

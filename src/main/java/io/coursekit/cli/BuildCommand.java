@@ -4,12 +4,12 @@ import io.coursekit.site.BuildProblem;
 import io.coursekit.site.SiteBuild;
 import io.coursekit.site.SiteBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
@@ -18,31 +18,27 @@ import java.util.concurrent.Callable;
                 "",
                 "Pages follow the folder convention week_NN/dayN/{README,session_N,lab_N,challenge_N}.md;",
                 "course.yaml gives the title, the UI language (ko|en) and the order of weeks.",
-                "Every broken link or anchor fails the build with one 'file:line: broken link ...' line."},
+                "Every broken link or anchor fails the build with one 'file:line: broken link ...' line.",
+                "```pricing blocks compute tables from content/pricing/*.yaml; ```rubric blocks show a lab's rubric from its lab.yaml."},
         footer = {"", "Example:", "  java -jar target/coursekit.jar build --content content --out site"})
 final class BuildCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--content", defaultValue = "content", paramLabel = "DIR",
-            description = "The course sources (default: ${DEFAULT-VALUE}).")
-    Path content;
+    @Mixin
+    CourseSourceOptions course;
 
     @Option(names = "--out", defaultValue = "site", paramLabel = "DIR",
             description = "Where the site is written; emptied first if an earlier build made it (default: ${DEFAULT-VALUE}).")
     Path out;
-
-    @Option(names = "--templates", paramLabel = "DIR",
-            description = "The course's own FreeMarker templates and static/ assets; anything missing falls back to the built-in look.")
-    Path templates;
 
     @Option(names = "--no-strict", description = "Only warn about broken links and anchors instead of failing.")
     boolean lenient;
 
     @Override
     public Integer call() {
-        SiteBuild build = new SiteBuilder(content, out, Optional.ofNullable(templates), !lenient).build();
+        SiteBuild build = new SiteBuilder(course.sources(), out, !lenient).build();
         for (BuildProblem warning : build.warnings()) {
             spec.commandLine().getErr().println("warning: " + warning.getMessage());
         }

@@ -2,12 +2,11 @@ package io.coursekit.cli;
 
 import io.coursekit.site.PreviewServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -20,11 +19,8 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--content", defaultValue = "content", paramLabel = "DIR", description = "The course sources (default: ${DEFAULT-VALUE}).")
-    Path content;
-
-    @Option(names = "--templates", paramLabel = "DIR", description = "The course's own templates, as for build.")
-    Path templates;
+    @Mixin
+    CourseSourceOptions course;
 
     @Option(names = "--port", defaultValue = "8000", description = "Port on localhost (default: ${DEFAULT-VALUE}).")
     int port;
@@ -36,10 +32,10 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        try (PreviewServer server = new PreviewServer(content, Optional.ofNullable(templates), host, port,
+        try (PreviewServer server = new PreviewServer(course.sources(), host, port,
                 line -> { out.println(line); out.flush(); })) {
             server.start();
-            out.printf("serving %s at http://%s:%d/  (Ctrl-C to stop)%n", content, host, server.port());
+            out.printf("serving %s at http://%s:%d/  (Ctrl-C to stop)%n", course.content, host, server.port());
             out.flush();
             new CountDownLatch(1).await();
         }

@@ -14,10 +14,10 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -57,8 +57,7 @@ public final class PreviewServer implements AutoCloseable {
             """;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path content;
-    private final Optional<Path> templates;
+    private final CourseSources sources;
     private final Path out;
     private final HttpServer http;
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -71,9 +70,8 @@ public final class PreviewServer implements AutoCloseable {
     private volatile List<String> problems = List.of();
     private long lastFingerprint;
 
-    public PreviewServer(Path content, Optional<Path> templates, String host, int port, Consumer<String> log) throws IOException {
-        this.content = content;
-        this.templates = templates;
+    public PreviewServer(CourseSources sources, String host, int port, Consumer<String> log) throws IOException {
+        this.sources = sources;
         this.log = log;
         this.out = Files.createTempDirectory("coursekit-serve");
         try {
@@ -88,7 +86,7 @@ public final class PreviewServer implements AutoCloseable {
     /** Builds once (a broken course is a user error here, as with build), then serves and watches. */
     public void start() {
         lastFingerprint = fingerprint();
-        SiteBuild first = new SiteBuilder(content, out, templates, true).build();
+        SiteBuild first = new SiteBuilder(sources, out, true).build();
         build = 1;
         log.accept("built " + first.pages() + " pages in " + first.millis() + " ms");
         http.start();
@@ -106,7 +104,7 @@ public final class PreviewServer implements AutoCloseable {
         }
         lastFingerprint = now;
         try {
-            SiteBuild rebuilt = new SiteBuilder(content, out, templates, true).build();
+            SiteBuild rebuilt = new SiteBuilder(sources, out, true).build();
             problems = List.of();
             log.accept("rebuilt " + rebuilt.pages() + " pages in " + rebuilt.millis() + " ms");
         } catch (BuildFailure failure) {
@@ -119,10 +117,15 @@ public final class PreviewServer implements AutoCloseable {
         build++;
     }
 
-    /** Changes whenever a file under content/ or the templates is added, removed or saved. */
+    /** Changes whenever a file under content/, the templates or the lab packs is added, removed or saved. */
     private long fingerprint() {
         long sum = 0;
-        for (Path root : templates.map(t -> List.of(content, t)).orElse(List.of(content))) {
+        List<Path> roots = new ArrayList<>(List.of(sources.content()));
+        sources.templates().ifPresent(roots::add);
+        if (Files.isDirectory(sources.labs())) {
+            roots.add(sources.labs());
+        }
+        for (Path root : roots) {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path file : files.sorted(Comparator.naturalOrder()).toList()) {
                     sum = sum * 31 + file.hashCode() + Files.getLastModifiedTime(file).toMillis() + Files.size(file);

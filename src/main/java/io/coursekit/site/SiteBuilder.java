@@ -3,6 +3,7 @@ package io.coursekit.site;
 import io.coursekit.UserError;
 import io.coursekit.site.diagrams.MermaidDiagrams;
 import io.coursekit.site.pricing.PricingBlocks;
+import io.coursekit.site.rubric.RubricBlocks;
 import org.commonmark.node.Node;
 
 import java.io.IOException;
@@ -31,15 +32,17 @@ public final class SiteBuilder {
     /** Marks a folder as coursekit output, so a rebuild may empty it and nothing else is ever deleted. */
     private static final String MARKER = ".coursekit-site";
 
+    private final CourseSources sources;
     private final Path content;
     private final Path out;
     private final Optional<Path> templates;
     private final boolean strict;
 
-    public SiteBuilder(Path content, Path out, Optional<Path> templates, boolean strict) {
-        this.content = content;
+    public SiteBuilder(CourseSources sources, Path out, boolean strict) {
+        this.sources = sources;
+        this.content = sources.content();
         this.out = out;
-        this.templates = templates;
+        this.templates = sources.templates();
         this.strict = strict;
     }
 
@@ -54,7 +57,7 @@ public final class SiteBuilder {
         Course course = new CourseReader(content).read();
         Map<String, String> labels = UiLabels.of(course.language());
         List<Page> pages = course.pagesInOrder();
-        MarkdownPages markdown = new MarkdownPages(blockRenderers());
+        MarkdownPages markdown = new MarkdownPages(blockRenderers(course.language()));
 
         Map<Page, Node> documents = Collections.synchronizedMap(new HashMap<>());
         Map<Page, PageOutline> outlines = Collections.synchronizedMap(new HashMap<>());
@@ -102,8 +105,9 @@ public final class SiteBuilder {
         return new SiteBuild(out, written.size(), found, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private List<FencedBlockRenderer> blockRenderers() {
-        return List.of(new MermaidDiagrams(), new PricingBlocks(content.resolve("pricing")));
+    private List<FencedBlockRenderer> blockRenderers(String language) {
+        return List.of(new MermaidDiagrams(), new PricingBlocks(content.resolve("pricing")),
+                new RubricBlocks(sources.labs(), language));
     }
 
     private SiteTemplates openTemplates() {

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +23,7 @@ class CourseSiteTest {
 
     @BeforeAll
     static void build() {
-        build = new SiteBuilder(Fixtures.content(), site, Optional.empty(), true).build();
+        build = new SiteBuilder(CourseSources.of(Fixtures.content()), site, true).build();
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +28,7 @@ class PreviewServerTest {
         Files.writeString(dir.resolve("course.yaml"), "title: 미리보기\nweeks: [week_01]\n");
         Files.writeString(day.resolve("README.md"), "# Day 1\n\n[세션](./session_1.md)\n");
         Files.writeString(day.resolve("session_1.md"), "# 세션 1\n\n첫 문장\n");
-        try (PreviewServer server = new PreviewServer(dir, Optional.empty(), "127.0.0.1", 0, line -> { })) {
+        try (PreviewServer server = new PreviewServer(CourseSources.of(dir), "127.0.0.1", 0, line -> { })) {
             server.start();
             String base = "http://127.0.0.1:" + server.port();
             String page = get(base + "/week_01/day1/session_1.html").body();

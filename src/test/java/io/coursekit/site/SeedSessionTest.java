@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +24,7 @@ class SeedSessionTest {
     @BeforeAll
     static void buildSeed() throws IOException {
         Path course = Fixtures.seedCourse(work.resolve("course"));
-        new SiteBuilder(course, work.resolve("site"), Optional.empty(), true).build();
+        new SiteBuilder(CourseSources.of(course), work.resolve("site"), true).build();
         session = Jsoup.parse(Files.readString(work.resolve("site/week_05/day3/session_3.html")));
     }
 

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -34,7 +33,7 @@ class SiteBrowserTest {
     @BeforeAll
     static void buildAndOpen() throws IOException {
         site = work.resolve("site");
-        new SiteBuilder(Fixtures.content(), site, Optional.empty(), true).build();
+        new SiteBuilder(CourseSources.of(Fixtures.content()), site, true).build();
         browser = CourseBrowser.open();
     }
 
@@ -69,7 +68,7 @@ class SiteBrowserTest {
     @Test
     void theSeedSessionDrawsItsEightDiagrams() throws IOException {
         Path seedSite = work.resolve("seed-site");
-        new SiteBuilder(Fixtures.seedCourse(work.resolve("seed")), seedSite, Optional.empty(), true).build();
+        new SiteBuilder(CourseSources.of(Fixtures.seedCourse(work.resolve("seed"))), seedSite, true).build();
         browser.open(seedSite.resolve("week_05/day3/session_3.html"));
         assertThat(browser.awaitDiagrams()).isEqualTo("ready");
         assertThat(browser.driver().findElements(By.cssSelector("pre.mermaid > svg"))).hasSize(8);
@@ -141,7 +140,7 @@ class SiteBrowserTest {
 
     @Test
     void theSiteAlsoWorksFromAWebServer() throws IOException {
-        try (PreviewServer server = new PreviewServer(Fixtures.content(), Optional.empty(), "127.0.0.1", 0, line -> { })) {
+        try (PreviewServer server = new PreviewServer(CourseSources.of(Fixtures.content()), "127.0.0.1", 0, line -> { })) {
             server.start();
             browser.open("http://127.0.0.1:" + server.port() + "/week_05/day3/session_3.html");
             assertThat(browser.awaitDiagrams()).isEqualTo("ready");

@@ -3,6 +3,8 @@ package io.coursekit.site.diagrams;
 import io.coursekit.site.FencedBlock;
 import io.coursekit.site.FencedBlockRenderer;
 
+import static freemarker.template.utility.StringUtil.XHTMLEnc;
+
 /**
  * Mermaid blocks are drawn in the reader's browser by the Mermaid bundle shipped with the site, so diagrams follow
  * light and dark mode. The source stays in the page as escaped text; the browser turns it into an SVG.
@@ -21,10 +23,6 @@ public final class MermaidDiagrams implements FencedBlockRenderer {
             throw block.problem("empty mermaid block: write the diagram between the fences");
         }
         return "<div class=\"diagram\"><pre class=\"mermaid\" data-line=\"" + block.line() + "\">"
-                + escape(source) + "</pre></div>";
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+                + XHTMLEnc(source) + "</pre></div>";
     }
 }

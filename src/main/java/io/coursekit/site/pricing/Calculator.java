@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.coursekit.site.pricing.YamlTree.Mapping;
 
+import static freemarker.template.utility.StringUtil.XHTMLEnc;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +30,7 @@ final class Calculator implements PricingTable {
         Scenario scenario = Scenario.from(block, book);
         Money money = book.money();
         StringBuilder html = new StringBuilder("<figure class=\"ck-pricing ck-pricing-calculator\" data-pricing-calculator>\n")
-                .append("<p class=\"ck-calc-title\">").append(TableHtml.escape(scenario.title().isEmpty() ? "비용 계산기" : scenario.title())).append("</p>\n")
+                .append("<p class=\"ck-calc-title\">").append(XHTMLEnc(scenario.title().isEmpty() ? "비용 계산기" : scenario.title())).append("</p>\n")
                 .append("<script type=\"application/json\" data-calc-book>").append(bookJson(book)).append("</script>\n")
                 .append("<form class=\"ck-calc-inputs\">\n")
                 .append(label("노드", nodeSelect(book, scenario)))
@@ -92,7 +94,7 @@ final class Calculator implements PricingTable {
     }
 
     private static String option(String value, String text, boolean selected) {
-        return "<option value=\"" + TableHtml.escape(value) + "\"" + (selected ? " selected" : "") + ">" + TableHtml.escape(text) + "</option>";
+        return "<option value=\"" + XHTMLEnc(value) + "\"" + (selected ? " selected" : "") + ">" + XHTMLEnc(text) + "</option>";
     }
 
     private static String number(String input, Object value, String min, String step) {
@@ -100,11 +102,11 @@ final class Calculator implements PricingTable {
     }
 
     private static String label(String text, String control) {
-        return "<label><span>" + TableHtml.escape(text) + "</span>" + control + "</label>\n";
+        return "<label><span>" + XHTMLEnc(text) + "</span>" + control + "</label>\n";
     }
 
     private static String output(String name, String label, String amount) {
-        return "<tr><th scope=\"row\">" + TableHtml.escape(label) + "</th><td class=\"num\"><output data-calc-output=\""
+        return "<tr><th scope=\"row\">" + XHTMLEnc(label) + "</th><td class=\"num\"><output data-calc-output=\""
                 + name + "\">" + amount + "</output></td></tr>\n";
     }
 }

@@ -3,6 +3,8 @@ package io.coursekit.site.pricing;
 import java.util.ArrayList;
 import java.util.List;
 
+import static freemarker.template.utility.StringUtil.XHTMLEnc;
+
 /**
  * The HTML every pricing table shares: caption, header, body, footer rows, footnotes, and the
  * price book's region, date and source, so no figure is shown without where it comes from.
@@ -52,34 +54,31 @@ final class TableHtml {
     String html(PriceBook book) {
         StringBuilder html = new StringBuilder()
                 .append("<figure class=\"ck-pricing ck-pricing-").append(kind).append("\">\n")
-                .append("<div class=\"ck-pricing-scroll\"><table>\n<caption>").append(escape(caption)).append("</caption>\n<thead><tr>");
+                .append("<div class=\"ck-pricing-scroll\"><table>\n<caption>").append(XHTMLEnc(caption)).append("</caption>\n<thead><tr>");
         columns.forEach(column -> html.append("<th scope=\"col\"").append(column.numeric() ? " class=\"num\"" : "").append('>')
-                .append(escape(column.heading())).append("</th>"));
+                .append(XHTMLEnc(column.heading())).append("</th>"));
         html.append("</tr></thead>\n<tbody>\n").append(body).append("</tbody>\n");
         if (!foot.isEmpty()) {
             html.append("<tfoot>\n").append(foot).append("</tfoot>\n");
         }
         html.append("</table></div>\n<figcaption>\n");
-        notes.forEach(note -> html.append("<p class=\"ck-pricing-note\">").append(escape(note)).append("</p>\n"));
+        notes.forEach(note -> html.append("<p class=\"ck-pricing-note\">").append(XHTMLEnc(note)).append("</p>\n"));
         return html.append(provenance(book)).append("</figcaption>\n</figure>\n").toString();
     }
 
     /** Service, region, currency, as-of date and a link to the source, as one line. */
     static String provenance(PriceBook book) {
         String source = book.source().toString();
-        return "<p class=\"ck-pricing-source\">" + escape(book.service()) + " · " + escape(book.region()) + " · "
+        return "<p class=\"ck-pricing-source\">" + XHTMLEnc(book.service()) + " · " + XHTMLEnc(book.region()) + " · "
                 + book.currency().getCurrencyCode() + " · <time datetime=\"" + book.asOf() + "\">" + book.asOf()
-                + "</time> 기준 · 출처: <a href=\"" + escape(source) + "\">" + escape(source.replaceFirst("^https?://", "")) + "</a></p>\n";
+                + "</time> 기준 · 출처: <a href=\"" + XHTMLEnc(source) + "\">" + XHTMLEnc(source.replaceFirst("^https?://", "")) + "</a></p>\n";
     }
 
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 
     private void appendRow(StringBuilder rows, String item, String... cells) {
-        rows.append("<tr data-item=\"").append(escape(item)).append("\"><th scope=\"row\">").append(escape(cells[0])).append("</th>");
+        rows.append("<tr data-item=\"").append(XHTMLEnc(item)).append("\"><th scope=\"row\">").append(XHTMLEnc(cells[0])).append("</th>");
         for (int i = 1; i < cells.length; i++) {
-            rows.append(columns.get(i).numeric() ? "<td class=\"num\">" : "<td>").append(escape(cells[i])).append("</td>");
+            rows.append(columns.get(i).numeric() ? "<td class=\"num\">" : "<td>").append(XHTMLEnc(cells[i])).append("</td>");
         }
         rows.append("</tr>\n");
     }
