@@ -52,6 +52,9 @@ final class BatchCommand implements Callable<Integer> {
     @Mixin
     LabOptions lab;
 
+    @Mixin
+    RedisOptions redisOption;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the reports and the gradebook.")
     Path out;
 
@@ -59,9 +62,8 @@ final class BatchCommand implements Callable<Integer> {
             + "(default: the number of cores).")
     Integer jobs;
 
-    @Option(names = "--lang", paramLabel = "ko|en", defaultValue = "ko",
-            description = "Language of the reports and summary.html (default: ${DEFAULT-VALUE}).")
-    String language;
+    @Mixin
+    ReportLanguage reportLanguage;
 
     @Option(names = "--format", paramLabel = "default|canvas", defaultValue = "default",
             description = "gradebook.csv columns: student, score, max, a column per check; or Canvas's import columns.")
@@ -86,10 +88,10 @@ final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Lab pack = lab.lab();
-        Wording wording = Wording.of(language);
+        Wording wording = reportLanguage.wording();
         Gradebook.Format columns = Gradebook.Format.named(format);
         Shard part = shard == null ? Shard.WHOLE : Shard.parse(shard);
-        RedisMode redis = lab.redisMode();
+        RedisMode redis = redisOption.mode();
         int workers = workers(redis);
         GradebookFolder folder = new GradebookFolder(out);
         try (Roster roster = Roster.read(submissions, Optional.ofNullable(idPattern), out)) {

@@ -42,6 +42,9 @@ final class BenchBatchCommand implements Callable<Integer> {
     @Mixin
     LabOptions lab;
 
+    @Mixin
+    RedisOptions redisOption;
+
     @Option(names = "--count", paramLabel = "N", defaultValue = "100", description = "Submissions in the class (default: ${DEFAULT-VALUE}).")
     int count;
 
@@ -81,7 +84,7 @@ final class BenchBatchCommand implements Callable<Integer> {
             boolean terminal = System.console() != null;
             Progress progress = new Progress(terminal ? System.out : new PrintStream(OutputStream.nullOutputStream()),
                     terminal, count);
-            rows = new ClassGrading(pack, launcher, lab.redisMode(), Wording.of("en"), new GradebookFolder(out))
+            rows = new ClassGrading(pack, launcher, redisOption.mode(), Wording.of("en"), new GradebookFolder(out))
                     .grade(roster.entries(), jobs, Map.of(), progress);
             progress.finished();
             ClassReport.write(rows, Gradebook.Format.DEFAULT, Wording.of("en"), out);
@@ -95,7 +98,7 @@ final class BenchBatchCommand implements Callable<Integer> {
         }
         int timed = Math.min(baselineCount, count);
         Duration baseline = Duration.ZERO;
-        try (RunningRedis redis = launcher.start(lab.redisMode())) {
+        try (RunningRedis redis = launcher.start(redisOption.mode())) {
             MavenBaseline maven = MavenBaseline.prepare(pack, work.resolve("baseline"), redis.uri());
             for (int k = 0; k < timed; k++) {
                 // spread over the sources, not over the copies: every source is one class's share of the copies

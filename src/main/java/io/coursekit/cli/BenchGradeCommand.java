@@ -30,6 +30,9 @@ final class BenchGradeCommand implements Runnable {
     @Mixin
     LabOptions lab;
 
+    @Mixin
+    RedisOptions redisOption;
+
     @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "How many gradings (default: ${DEFAULT-VALUE}).")
     int runs;
 
@@ -40,7 +43,7 @@ final class BenchGradeCommand implements Runnable {
     public void run() {
         Lab pack = lab.lab();
         List<Timings> timings = new ArrayList<>();
-        try (RunningRedis redis = new RedisLauncher(System.getenv()).start(lab.redisMode());
+        try (RunningRedis redis = new RedisLauncher(System.getenv()).start(redisOption.mode());
              Submission graded = Submission.open(submission != null ? submission : pack.referenceDir())) {
             System.out.println("grading " + graded.name() + " of " + pack.id() + " " + runs + " times, Redis: "
                     + redis.description());

@@ -11,6 +11,7 @@ import io.coursekit.report.ReportFolder;
 import io.coursekit.report.TerminalSummary;
 import io.coursekit.report.Wording;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,13 +46,8 @@ import java.util.logging.LogManager;
                 "      rediss://master.shop.abc123.apne2.cache.amazonaws.com:6379"})
 final class EndpointCommand implements Callable<Integer> {
 
-    @Option(names = "--lab", required = true, paramLabel = "LAB",
-            description = "The lab: an id under --labs-dir (cache-aside) or the path of a lab pack folder.")
-    String lab;
-
-    @Option(names = "--labs-dir", paramLabel = "DIR", defaultValue = "grader/labs",
-            description = "Where lab packs live (default: ${DEFAULT-VALUE}).")
-    Path labsDir;
+    @Mixin
+    LabOptions lab;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Folder for the reports (default: reports/endpoint-<host>-<port>).")
@@ -70,17 +66,16 @@ final class EndpointCommand implements Callable<Integer> {
             description = "PEM file of CA certificates to trust for rediss://, besides the JVM's own.")
     Path caFile;
 
-    @Option(names = "--lang", paramLabel = "ko|en", defaultValue = "ko",
-            description = "Language of report.html and the terminal summary (default: ${DEFAULT-VALUE}).")
-    String language;
+    @Mixin
+    ReportLanguage reportLanguage;
 
     @Parameters(paramLabel = "URI", description = "The endpoint: redis://HOST:PORT, or rediss://HOST:PORT for TLS.")
     String uri;
 
     @Override
     public Integer call() {
-        Lab pack = Lab.find(lab, labsDir);
-        Wording wording = Wording.of(language);
+        Lab pack = lab.lab();
+        Wording wording = reportLanguage.wording();
         EndpointAddress address = EndpointAddress.parse(uri);
         StudentEndpoint endpoint = new StudentEndpoint(address, Optional.ofNullable(user), password(), caFile());
         // Lettuce and Netty log through java.util.logging; their warnings about closing would bury the summary

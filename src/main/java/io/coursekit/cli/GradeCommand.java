@@ -37,13 +37,15 @@ final class GradeCommand implements Callable<Integer> {
     @Mixin
     LabOptions lab;
 
+    @Mixin
+    RedisOptions redisOption;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Folder for the reports (default: reports/<submission name>).")
     Path out;
 
-    @Option(names = "--lang", paramLabel = "ko|en", defaultValue = "ko",
-            description = "Language of report.html and the terminal summary (default: ${DEFAULT-VALUE}).")
-    String language;
+    @Mixin
+    ReportLanguage reportLanguage;
 
     @Parameters(paramLabel = "SUBMISSION", description = "The submission: a folder or a .zip holding .java files.")
     Path submission;
@@ -51,9 +53,9 @@ final class GradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Lab pack = lab.lab();
-        Wording wording = Wording.of(language);
+        Wording wording = reportLanguage.wording();
         try (Submission handedIn = Submission.open(submission);
-             RunningRedis redis = new RedisLauncher(System.getenv()).start(lab.redisMode())) {
+             RunningRedis redis = new RedisLauncher(System.getenv()).start(redisOption.mode())) {
             GradeReport report = new Grader(SubmissionCompiler.withUserCache(), redis.uri()).grade(pack, handedIn);
             Path dir = out != null ? out : Path.of("reports", handedIn.name());
             ReportFolder.write(report, wording, dir);

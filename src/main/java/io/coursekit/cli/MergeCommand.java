@@ -7,6 +7,7 @@ import io.coursekit.report.Gradebook;
 import io.coursekit.report.StudentGrade;
 import io.coursekit.report.Wording;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,9 +30,8 @@ final class MergeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the joined class.")
     Path out;
 
-    @Option(names = "--lang", paramLabel = "ko|en", defaultValue = "ko",
-            description = "Language of summary.html (default: ${DEFAULT-VALUE}).")
-    String language;
+    @Mixin
+    ReportLanguage reportLanguage;
 
     @Option(names = "--format", paramLabel = "default|canvas", defaultValue = "default",
             description = "gradebook.csv columns, as for batch (default: ${DEFAULT-VALUE}).")
@@ -42,7 +42,7 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Wording wording = Wording.of(language);
+        Wording wording = reportLanguage.wording();
         Gradebook.Format columns = Gradebook.Format.named(format);
         Map<String, Path> from = new LinkedHashMap<>();
         List<StudentGrade> rows = new ArrayList<>();

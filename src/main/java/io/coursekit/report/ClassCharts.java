@@ -3,6 +3,8 @@ package io.coursekit.report;
 import java.util.List;
 import java.util.Locale;
 
+import static freemarker.template.utility.StringUtil.XHTMLEnc;
+
 /**
  * The pictures of the class summary as inline SVG: drawn here, styled by the page's CSS classes
  * ({@code bar}, {@code good}, {@code bad}, {@code axis}) so they follow its light or dark colours.
@@ -36,7 +38,7 @@ final class ClassCharts {
             double h = top == 0 ? 0 : plot * (double) count / top;
             double x = 10 + i * step + 3;
             svg.append(String.format(Locale.ROOT, "<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"><title>%s: %d</title></rect>",
-                    x, 20 + plot - h, step - 6, h, Html.escape(bins.get(i)), count));
+                    x, 20 + plot - h, step - 6, h, XHTMLEnc(bins.get(i)), count));
             if (count > 0) {
                 svg.append(text(x + (step - 6) / 2, 20 + plot - h - 4, "middle", String.valueOf(count)));
             }
@@ -56,7 +58,7 @@ final class ClassCharts {
             double w = max <= 0 ? 0 : room * Math.min(1, bar.value() / max);
             svg.append(text(LABEL - 8, y + 15, "end", shorten(bar.label())));
             svg.append(String.format(Locale.ROOT, "<rect class=\"%s\" x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"%d\"><title>%s: %s</title></rect>",
-                    bar.style(), LABEL, y + 3, Math.max(w, 1), ROW - 6, Html.escape(bar.label()), Html.escape(bar.text())));
+                    bar.style(), LABEL, y + 3, Math.max(w, 1), ROW - 6, XHTMLEnc(bar.label()), XHTMLEnc(bar.text())));
             svg.append(text(LABEL + w + 6, y + 15, "start", bar.text()));
         }
         return svg.append("</svg>").toString();
@@ -78,7 +80,7 @@ final class ClassCharts {
                     style, from, y, to, y));
             svg.append(String.format(Locale.ROOT, "<circle class=\"axis-dot\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>", from, y));
             svg.append(String.format(Locale.ROOT, "<circle class=\"%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"5\"><title>%s: %d → %d</title></circle>",
-                    style, to, y, Html.escape(change.label()), change.before(), change.after()));
+                    style, to, y, XHTMLEnc(change.label()), change.before(), change.after()));
             svg.append(text(Math.max(from, to) + 10, y + 4, "start",
                     change.before() + " → " + change.after()));
         }
@@ -92,11 +94,11 @@ final class ClassCharts {
     private static StringBuilder open(int width, int height, String title) {
         return new StringBuilder(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">",
-                width, height, width, height, Html.escape(title)));
+                width, height, width, height, XHTMLEnc(title)));
     }
 
     private static String text(double x, double y, String anchor, String text) {
-        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>", x, y, anchor, Html.escape(text));
+        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>", x, y, anchor, XHTMLEnc(text));
     }
 
     private static String line(double x1, double y1, double x2, double y2) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
+import static freemarker.template.utility.StringUtil.XHTMLEnc;
+
 /**
  * A class's grades as one self-contained page for the instructor: a score histogram, the pass rate of each check,
  * the slowest submissions, those that did not compile or could not be graded, and score changes after a regrade.
@@ -53,20 +55,20 @@ final class ClassSummary {
         String lab = grades.isEmpty() ? "" : grades.get(0).labTitle();
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"").append(language).append("\">\n<head>\n")
                 .append("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(Html.escape(text("title") + " — " + lab)).append("</title>\n<style>")
+                .append("<title>").append(XHTMLEnc(text("title") + " — " + lab)).append("</title>\n<style>")
                 .append(STYLE).append("</style>\n</head>\n<body>\n");
-        html.append("<h1>").append(Html.escape(text("title"))).append("</h1>\n<p class=\"overview\">")
-                .append(Html.escape(lab)).append("<br>").append(Html.escape(overview(grades, graded, max))).append("</p>\n");
+        html.append("<h1>").append(XHTMLEnc(text("title"))).append("</h1>\n<p class=\"overview\">")
+                .append(XHTMLEnc(lab)).append("<br>").append(XHTMLEnc(overview(grades, graded, max))).append("</p>\n");
         section(html, "histogram", "histogramNote", histogram(graded, max));
         section(html, "checks", "checksNote", checkRates(graded));
         section(html, "slowest", "slowestNote", slowest(graded));
         List<StudentGrade> notCompiled = graded.stream().filter(g -> !g.compiled()).toList();
-        section(html, "noCompile", null, notCompiled.isEmpty() ? "<p>" + Html.escape(text("allCompiled")) + "</p>"
+        section(html, "noCompile", null, notCompiled.isEmpty() ? "<p>" + XHTMLEnc(text("allCompiled")) + "</p>"
                 : names(notCompiled.stream().map(g -> link(g, g.student())).toList()));
         List<StudentGrade> refused = grades.stream().filter(g -> !g.graded()).toList();
         if (!refused.isEmpty()) {
             section(html, "notGraded", null, names(refused.stream()
-                    .map(g -> Html.escape(g.student()) + " — " + Html.escape(g.problem())).toList()));
+                    .map(g -> XHTMLEnc(g.student()) + " — " + XHTMLEnc(g.problem())).toList()));
         }
         List<StudentGrade> regraded = grades.stream().filter(g -> g.previousScore() != null).toList();
         if (!regraded.isEmpty()) {
@@ -126,14 +128,14 @@ final class ClassSummary {
     private String changes(List<StudentGrade> regraded, int max) {
         List<ClassCharts.Change> moved = regraded.stream().filter(g -> g.previousScore() != g.score())
                 .map(g -> new ClassCharts.Change(g.student(), g.previousScore(), g.score())).toList();
-        String unchanged = "<p class=\"note\">" + Html.escape(text("unchanged", regraded.size() - moved.size())) + "</p>\n";
+        String unchanged = "<p class=\"note\">" + XHTMLEnc(text("unchanged", regraded.size() - moved.size())) + "</p>\n";
         return moved.isEmpty() ? unchanged : ClassCharts.changes(moved, max, text("changes")) + "\n" + unchanged;
     }
 
     private void section(StringBuilder html, String title, String note, String body) {
-        html.append("<h2>").append(Html.escape(text(title))).append("</h2>\n");
+        html.append("<h2>").append(XHTMLEnc(text(title))).append("</h2>\n");
         if (note != null) {
-            html.append("<p class=\"note\">").append(Html.escape(text(note))).append("</p>\n");
+            html.append("<p class=\"note\">").append(XHTMLEnc(text(note))).append("</p>\n");
         }
         html.append(body).append('\n');
     }
@@ -145,8 +147,8 @@ final class ClassSummary {
     }
 
     private static String link(StudentGrade grade, String label) {
-        return "<a href=\"" + Html.escape(encodePath(grade.student())) + "/" + ReportFolder.REPORT_HTML + "\">"
-                + Html.escape(label) + "</a>";
+        return "<a href=\"" + XHTMLEnc(encodePath(grade.student())) + "/" + ReportFolder.REPORT_HTML + "\">"
+                + XHTMLEnc(label) + "</a>";
     }
 
     private static String encodePath(String segment) {
