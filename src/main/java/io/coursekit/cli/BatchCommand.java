@@ -1,7 +1,9 @@
 package io.coursekit.cli;
 
 import io.coursekit.UserError;
+import io.coursekit.batch.ClassEndpoints;
 import io.coursekit.batch.ClassGrading;
+import io.coursekit.batch.EndpointRoster;
 import io.coursekit.batch.GradebookFolder;
 import io.coursekit.batch.Progress;
 import io.coursekit.batch.Roster;
@@ -18,6 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.logging.LogManager;
 
 @Command(name = "batch", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
@@ -46,8 +51,11 @@ import java.util.concurrent.Callable;
                 "Examples:",
                 "  java -jar coursekit.jar batch --lab cache-aside --out graded submissions/",
                 "  java -jar coursekit.jar batch --lab cache-aside --out graded --format canvas canvas-download.zip",
-                "  java -jar coursekit.jar batch --lab cache-aside --out shard-1 --shard 1/3 submissions/"})
+                "  java -jar coursekit.jar batch --lab cache-aside --out shard-1 --shard 1/3 submissions/",
+                "  java -jar coursekit.jar batch --lab cache-aside --out endpoints --endpoints endpoints.csv"})
 final class BatchCommand implements Callable<Integer> {
+    /** Endpoint checks mostly wait on the network, so more run at once than there are cores. */
+    private static final int ENDPOINTS_AT_ONCE = 8;
 
     @Mixin
     LabOptions lab;
@@ -59,7 +67,7 @@ final class BatchCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--jobs", paramLabel = "N", description = "Submissions graded at once, each with its own Redis "
-            + "(default: the number of cores).")
+            + "(default: the number of cores); with --endpoints, endpoints checked at once (default: 8).")
     Integer jobs;
 
     @Mixin
@@ -82,63 +90,109 @@ final class BatchCommand implements Callable<Integer> {
             + "several machines; join the parts with 'coursekit merge'.")
     String shard;
 
-    @Parameters(paramLabel = "SUBMISSIONS", description = "A folder holding a folder or .zip per student, or a .zip of them.")
+    @Option(names = "--endpoints", paramLabel = "FILE",
+            description = "Instead of submissions, check each student's deployed endpoint by the lab's endpoint: rubric. "
+                    + "FILE is a CSV with the header student,uri,password_env (and optionally user); password_env names "
+                    + "the environment variable holding that student's password, never the password itself.")
+    Path endpoints;
+
+    @Option(names = "--ca-file", paramLabel = "FILE",
+            description = "With --endpoints: PEM file of CA certificates to trust for rediss://, besides the JVM's own.")
+    Path caFile;
+
+    @Parameters(paramLabel = "SUBMISSIONS", arity = "0..1",
+            description = "A folder holding a folder or .zip per student, or a .zip of them.")
     Path submissions;
 
     @Override
     public Integer call() {
+        if ((submissions == null) == (endpoints == null)) {
+            throw new UserError("give either SUBMISSIONS (a folder or .zip of them) or --endpoints FILE, not "
+                    + (submissions == null ? "neither" : "both"));
+        }
+        if (caFile != null && (endpoints == null || !Files.isReadable(caFile))) {
+            throw new UserError("--ca-file " + caFile + (endpoints == null ? ": only used with --endpoints" : ": no readable file there"));
+        }
         Lab pack = lab.lab();
         Wording wording = reportLanguage.wording();
         Gradebook.Format columns = Gradebook.Format.named(format);
         Shard part = shard == null ? Shard.WHOLE : Shard.parse(shard);
+        GradebookFolder folder = new GradebookFolder(out);
+        List<StudentGrade> rows = endpoints != null ? checkEndpoints(pack, wording, part, folder)
+                : gradeSubmissions(pack, wording, part, folder);
+        ClassReport.write(rows, columns, wording, out);
+        long refused = rows.stream().filter(g -> !g.graded()).count();
+        System.out.println("gradebook: " + out.resolve(ClassReport.GRADEBOOK_CSV) + " (" + rows.size() + " students"
+                + (refused == 0 ? "" : ", " + refused + " not graded") + "); summary: "
+                + out.resolve(ClassReport.SUMMARY_HTML));
+        return 0;
+    }
+
+    private List<StudentGrade> gradeSubmissions(Lab pack, Wording wording, Shard part, GradebookFolder folder) {
         RedisMode redis = redisOption.mode();
         int workers = workers(redis);
-        GradebookFolder folder = new GradebookFolder(out);
         try (Roster roster = Roster.read(submissions, Optional.ofNullable(idPattern), out)) {
             System.out.println("student ids (name → id):");
             System.out.print(roster.mapping());
-            List<Roster.Entry> mine = part.of(roster.entries());
-            if (part.count() > 1) {
-                System.out.println("shard " + part + ": " + mine.size() + " of " + roster.entries().size() + " students");
-            }
-            List<StudentGrade> rows = new ArrayList<>();
-            List<Roster.Entry> todo = new ArrayList<>();
-            Map<String, Integer> previous = new HashMap<>();
-            for (Roster.Entry entry : mine) {
-                Optional<StudentGrade> done = folder.graded(entry.student());
-                if (done.isPresent() && !regrade) {
-                    rows.add(done.get());
-                } else {
-                    todo.add(entry);
-                    done.ifPresent(g -> previous.put(entry.student(), g.score()));
-                }
-            }
-            if (regrade) {
-                folder.keepHistory().ifPresent(kept -> System.out.println("previous results kept in " + kept));
-            } else if (!rows.isEmpty()) {
-                System.out.println("already graded in " + out + ": " + rows.size() + " (kept; --regrade grades them again)");
-            }
-            System.out.println("grading " + todo.size() + " with " + Math.min(workers, Math.max(1, todo.size()))
+            Resume<Roster.Entry> resume = resume(part, roster.entries(), Roster.Entry::student, folder);
+            System.out.println("grading " + resume.todo.size() + " with " + Math.min(workers, Math.max(1, resume.todo.size()))
                     + " worker(s)");
-            Progress progress = new Progress(System.out, System.console() != null, todo.size());
-            rows.addAll(new ClassGrading(pack, new RedisLauncher(System.getenv()), redis, wording, folder)
-                    .grade(todo, workers, previous, progress));
+            Progress progress = new Progress(System.out, System.console() != null, resume.todo.size());
+            resume.rows.addAll(new ClassGrading(pack, new RedisLauncher(System.getenv()), redis, wording, folder)
+                    .grade(resume.todo, workers, resume.previous, progress));
             progress.finished();
-            ClassReport.write(rows, columns, wording, out);
-            long refused = rows.stream().filter(g -> !g.graded()).count();
-            System.out.println("gradebook: " + out.resolve(ClassReport.GRADEBOOK_CSV) + " (" + rows.size() + " students"
-                    + (refused == 0 ? "" : ", " + refused + " not graded") + "); summary: "
-                    + out.resolve(ClassReport.SUMMARY_HTML));
+            return resume.rows;
         }
-        return 0;
+    }
+
+    private List<StudentGrade> checkEndpoints(Lab pack, Wording wording, Shard part, GradebookFolder folder) {
+        if (pack.endpoint().isEmpty()) {
+            throw new UserError(pack.dir().resolve("lab.yaml") + ": lab " + pack.id()
+                    + " has no endpoint: section, so it has no endpoint checks");
+        }
+        Resume<EndpointRoster.Row> resume = resume(part, EndpointRoster.read(endpoints), EndpointRoster.Row::student, folder);
+        int workers = jobs != null ? positive(jobs) : ENDPOINTS_AT_ONCE;
+        System.out.println("checking " + resume.todo.size() + " endpoint(s), " + Math.min(workers, Math.max(1, resume.todo.size()))
+                + " at a time");
+        // Lettuce and Netty log through java.util.logging; their warnings about closing would bury the progress
+        LogManager.getLogManager().reset();
+        Progress progress = new Progress(System.out, System.console() != null, resume.todo.size());
+        resume.rows.addAll(new ClassEndpoints(pack, wording, folder, Optional.ofNullable(caFile), System::getenv)
+                .grade(resume.todo, workers, resume.previous, progress));
+        progress.finished();
+        return resume.rows;
+    }
+
+    /** Students of this shard already graded in DIR (kept unless --regrade) and those still to grade. */
+    private <T> Resume<T> resume(Shard part, List<T> students, Function<T, String> student, GradebookFolder folder) {
+        List<T> mine = part.of(students);
+        if (part.count() > 1) {
+            System.out.println("shard " + part + ": " + mine.size() + " of " + students.size() + " students");
+        }
+        Resume<T> resume = new Resume<>(new ArrayList<>(), new ArrayList<>(), new HashMap<>());
+        for (T entry : mine) {
+            Optional<StudentGrade> done = folder.graded(student.apply(entry));
+            if (done.isPresent() && !regrade) {
+                resume.rows.add(done.get());
+            } else {
+                resume.todo.add(entry);
+                done.ifPresent(g -> resume.previous.put(student.apply(entry), g.score()));
+            }
+        }
+        if (regrade) {
+            folder.keepHistory().ifPresent(kept -> System.out.println("previous results kept in " + kept));
+        } else if (!resume.rows.isEmpty()) {
+            System.out.println("already graded in " + out + ": " + resume.rows.size() + " (kept; --regrade grades them again)");
+        }
+        return resume;
+    }
+
+    private record Resume<T>(List<StudentGrade> rows, List<T> todo, Map<String, Integer> previous) {
     }
 
     /** One worker per core unless told; a given Redis is shared, so it takes one worker to keep students apart. */
     private int workers(RedisMode redis) {
-        int wanted = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
-        if (wanted < 1) {
-            throw new UserError("--jobs " + wanted + ": needs at least 1");
-        }
+        int wanted = jobs != null ? positive(jobs) : Runtime.getRuntime().availableProcessors();
         String url = System.getenv("REDIS_URL");
         boolean shared = redis instanceof RedisMode.Uri || redis instanceof RedisMode.Auto && url != null && !url.isBlank();
         if (shared && wanted > 1) {
@@ -147,5 +201,12 @@ final class BatchCommand implements Callable<Integer> {
             return 1;
         }
         return wanted;
+    }
+
+    private static int positive(int jobs) {
+        if (jobs < 1) {
+            throw new UserError("--jobs " + jobs + ": needs at least 1");
+        }
+        return jobs;
     }
 }

@@ -52,6 +52,13 @@ public record StudentGrade(String student, String submission, String lmsUserId, 
                 problem, null);
     }
 
+    /** A deployed endpoint's row: nothing is compiled, so an endpoint that answers nothing is not "did not compile". */
+    public static StudentGrade ofEndpoint(String student, String uri, GradeReport report, String problem) {
+        StudentGrade row = of(student, uri, "", report, problem);
+        return new StudentGrade(student, uri, "", row.lab, row.labTitle, row.score, row.maxScore, row.checks, true,
+                row.seconds, problem, null);
+    }
+
     public StudentGrade withPreviousScore(Integer previous) {
         return new StudentGrade(student, submission, lmsUserId, lab, labTitle, score, maxScore, checks, compiled,
                 seconds, problem, previous);

@@ -100,6 +100,57 @@ class EndpointCommandTest {
         assertThat(run.err.strip()).isEqualTo(tiny.resolve("lab.yaml") + ": lab tiny has no endpoint: section, so it has no endpoint checks");
     }
 
+    @Test
+    void batchWithEndpointsChecksAClassIntoOneGradebookAndABadRowCostsOnlyItsStudent() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(REDIS_SERVER), "skipped: " + REDIS_SERVER + " is not installed");
+        int port = freePort();
+        Process server = new ProcessBuilder(REDIS_SERVER.toString(), "--bind", "127.0.0.1", "--port", String.valueOf(port),
+                "--save", "", "--appendonly", "no", "--requirepass", "token-42", "--maxmemory-policy", "volatile-lru")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            awaitListening(port);
+            Path lab = TestLabs.cacheAside(dir.resolve("lab"), TestLabs.PATIENT);
+            Path csv = dir.resolve("endpoints.csv");
+            Files.writeString(csv, """
+                    student,uri,password_env
+                    alice,redis://127.0.0.1:%d,ALICE_TOKEN
+                    bob,redis://127.0.0.1:%d,
+                    carol,redis://127.0.0.1:%d,
+                    dave,redis://127.0.0.1:%d,UNSET_TOKEN_VARIABLE
+                    eve,http://127.0.0.1:%d,
+                    """.formatted(port, port, freePort(), port, port));
+            Path out = dir.resolve("class");
+            long start = System.nanoTime();
+            Run run = coursekit(Map.of("ALICE_TOKEN", "token-42"), "batch", "--lab", lab.toString(), "--endpoints",
+                    csv.toString(), "--out", out.toString(), "--lang", "en");
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(run.status).as(run.out + run.err).isZero();
+            assertThat(took).as("five endpoints, one silent, are checked side by side").isLessThan(Duration.ofSeconds(25));
+            List<String> gradebook = Files.readAllLines(out.resolve("gradebook.csv"));
+            assertThat(gradebook.get(0)).isEqualTo("student,score,max,reachable,auth-required,tls-in-transit,"
+                    + "engine-and-version,eviction-policy,replication,cluster-mode,app-keys,latency,problem");
+            assertThat(gradebook).hasSize(6);
+            assertThat(gradebook.get(1)).startsWith("alice,55,100,10,10,0,");
+            assertThat(gradebook.get(2)).as("refused without a password: auth-required is met, nothing else").isEqualTo("bob,10,100,0,10,0,0,0,0,0,0,0,");
+            assertThat(gradebook.get(3)).startsWith("carol,0,100,0,").endsWith(",");
+            assertThat(gradebook.get(4)).startsWith("dave,0,100,").contains("UNSET_TOKEN_VARIABLE");
+            assertThat(gradebook.get(5)).startsWith("eve,0,100,").contains("line 6 (eve)");
+            assertThat(Files.readString(out.resolve("bob/results.json"))).contains("NOAUTH");
+            assertThat(Files.readString(out.resolve("carol/results.json"))).contains("connection refused at 127.0.0.1:");
+            assertThat(out.resolve("summary.html")).isRegularFile();
+            assertThat(Files.readString(out.resolve("results.jsonl"))).doesNotContain("token-42");
+
+            Run again = coursekit(Map.of("ALICE_TOKEN", "token-42"), "batch", "--lab", lab.toString(), "--endpoints",
+                    csv.toString(), "--out", out.toString(), "--lang", "en");
+            assertThat(again.out).contains("already graded in " + out + ": 5", "checking 0 endpoint(s)");
+            assertThat(Files.readAllLines(out.resolve("gradebook.csv"))).isEqualTo(gradebook);
+        } finally {
+            server.destroy();
+            server.waitFor(3, TimeUnit.SECONDS);
+        }
+    }
+
     private record Run(int status, String out, String err) {
     }
 
