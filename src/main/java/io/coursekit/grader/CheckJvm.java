@@ -10,15 +10,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /** One check JVM as the grader sees it: a process to watch and kill, and the messages its runner sent. */
 final class CheckJvm implements AutoCloseable {
@@ -29,27 +28,30 @@ final class CheckJvm implements AutoCloseable {
     private final ConsoleTail console;
     private final ServerSocket server;
     private final BlockingQueue<RunnerMessage> messages = new LinkedBlockingQueue<>();
+    private final Duration exitGrace;
+    private volatile boolean runnerDone;
 
-    private CheckJvm(Process process, ConsoleTail console, ServerSocket server) {
+    private CheckJvm(Process process, ConsoleTail console, ServerSocket server, Duration exitGrace) {
         this.process = process;
         this.console = console;
         this.server = server;
+        this.exitGrace = exitGrace;
     }
 
     /**
-     * Starts a JVM running {@link CheckRunner} with {@code classpath}, in {@code workDir}, and gives it its set-up,
-     * without waiting for it: it warms up until {@link #run} gives it the checks.
+     * Starts a JVM running {@link CheckRunner} in {@code workDir} and gives it its set-up, without waiting for it:
+     * it warms up until {@link #run} gives it the checks.
      */
-    static CheckJvm launch(List<Path> classpath, Limits limits, URI redis, Path workDir) throws IOException {
+    static CheckJvm launch(CheckJvmSetup setup, Path workDir) throws IOException {
         ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         server.setSoTimeout(100);
-        List<String> command = List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + limits.memoryMb() + "m",
+                "-Xmx" + setup.limits().memoryMb() + "m",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData",
-                "-Dfile.encoding=UTF-8", "-Duser.language=en", "-Djava.io.tmpdir=" + workDir,
-                "-cp", classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
-                CheckRunner.class.getName());
+                "-Dfile.encoding=UTF-8", "-Duser.language=en", "-Djava.io.tmpdir=" + workDir));
+        command.addAll(setup.vmOptions());
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, setup.classpath()), CheckRunner.class.getName()));
         Process process;
         try {
             process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
@@ -57,9 +59,11 @@ final class CheckJvm implements AutoCloseable {
             server.close();
             throw e;
         }
-        CheckJvm jvm = new CheckJvm(process, ConsoleTail.drain(process.getInputStream(), CONSOLE_TAIL_BYTES), server);
+        CheckJvm jvm = new CheckJvm(process, ConsoleTail.drain(process.getInputStream(), CONSOLE_TAIL_BYTES), server,
+                setup.exitGrace());
         try {
-            new RunnerOrders(server.getLocalPort(), redis, limits.outputBytes(), List.of()).writeSetup(process.getOutputStream());
+            new RunnerOrders(server.getLocalPort(), setup.redis(), setup.limits().outputBytes(), List.of())
+                    .writeSetup(process.getOutputStream());
         } catch (IOException e) {
             // the JVM died at once; run() says so with its console
         }
@@ -98,7 +102,9 @@ final class CheckJvm implements AutoCloseable {
         Thread reader = new Thread(() -> {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()))) {
                 while (true) {
-                    messages.add(RunnerMessage.read(in));
+                    RunnerMessage message = RunnerMessage.read(in);
+                    runnerDone |= message.kind() == RunnerMessage.Kind.DONE;
+                    messages.add(message);
                 }
             } catch (EOFException e) {
                 // the runner closed the channel: it is done or its JVM has ended
@@ -127,8 +133,16 @@ final class CheckJvm implements AutoCloseable {
         return console.text();
     }
 
+    /** Kills the JVM; one whose runner said it is done first gets its grace time to end by itself. */
     @Override
     public void close() {
+        if (runnerDone && !exitGrace.isZero()) {
+            try {
+                process.waitFor(exitGrace.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try {
             server.close();
         } catch (IOException e) {

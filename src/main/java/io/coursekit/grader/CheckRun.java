@@ -1,7 +1,6 @@
 package io.coursekit.grader;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -21,8 +20,7 @@ final class CheckRun {
     private static final int FRUITLESS_JVMS = 2;
 
     private final Lab lab;
-    private final List<Path> classpath;
-    private final URI redis;
+    private final CheckJvmSetup setup;
     private final Path workDir;
     private final long deadline;
     private final Map<String, CheckMethod> pending = new LinkedHashMap<>();
@@ -31,10 +29,9 @@ final class CheckRun {
     private long checksNanos;
 
     /** @param deadline when the submission's time is up, in {@link System#nanoTime()} */
-    CheckRun(CompiledLab compiled, List<Path> classpath, URI redis, Path workDir, long deadline) {
+    CheckRun(CompiledLab compiled, CheckJvmSetup setup, Path workDir, long deadline) {
         this.lab = compiled.lab();
-        this.classpath = classpath;
-        this.redis = redis;
+        this.setup = setup;
         this.workDir = workDir;
         this.deadline = deadline;
         compiled.methods().forEach(m -> pending.put(m.checkId(), m));
@@ -60,7 +57,7 @@ final class CheckRun {
                 failPending("not run: the check JVM ended before running it: " + trouble);
             } else if (!pending.isEmpty()) {
                 try {
-                    next = CheckJvm.launch(classpath, lab.limits(), redis, workDir);
+                    next = CheckJvm.launch(setup, workDir);
                 } catch (IOException e) {
                     failPending("not run: the check JVM could not be started: " + e.getMessage());
                 }

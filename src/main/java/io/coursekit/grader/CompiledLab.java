@@ -11,4 +11,14 @@ import java.util.Set;
  * @param methods  the check methods in rubric order, one per check
  */
 record CompiledLab(Lab lab, Path api, Path checks, Set<String> apiTypes, List<CheckMethod> methods) {
+
+    /** The API and the checks as jars, for check JVMs: a class archive can only hold classes from jars. */
+    List<Path> jars() {
+        return List.of(api.resolveSibling("api.jar"), checks.resolveSibling("checks.jar"));
+    }
+
+    /** Where this compiled lab's {@link ClassArchive} is kept. */
+    Path classArchive() {
+        return api.resolveSibling("check-jvm.jsa");
+    }
 }

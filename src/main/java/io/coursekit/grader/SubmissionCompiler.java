@@ -35,6 +35,8 @@ public final class SubmissionCompiler {
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
     private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
     private static final int MAX_ERRORS = 30;
+    /** Changes whenever a compiled lab in the cache gains or changes files, so older caches are rebuilt. */
+    private static final String LAYOUT = "api, checks, their jars; ";
 
     private final Path cache;
     private final List<Path> libraries = CheckClasspath.libraries();
@@ -108,6 +110,8 @@ public final class SubmissionCompiler {
             Path building = Files.createTempDirectory(cache, lab.id() + "-building-");
             try {
                 compileInto(lab, api, checks, building);
+                ClassJar.write(building.resolve("api"), building.resolve("api.jar"));
+                ClassJar.write(building.resolve("checks"), building.resolve("checks.jar"));
                 Files.move(building, compiled, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
                 if (!Files.isDirectory(compiled)) {
@@ -219,7 +223,7 @@ public final class SubmissionCompiler {
     private String fingerprint(Path root, List<Path> api, List<Path> checks) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(Runtime.version().toString().getBytes(StandardCharsets.UTF_8));
+            digest.update((LAYOUT + Runtime.version()).getBytes(StandardCharsets.UTF_8));
             for (Path library : libraries) {
                 digest.update((library + "@" + Files.getLastModifiedTime(library)).getBytes(StandardCharsets.UTF_8));
             }

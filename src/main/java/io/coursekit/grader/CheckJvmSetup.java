@@ -1,0 +1,15 @@
+package io.coursekit.grader;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How the check JVMs of one grading start.
+ *
+ * @param classpath  as given to {@code -cp}; the submission's classes come last, as {@code classes} of the work folder
+ * @param vmOptions  besides the limits: the class archive to use or to write
+ * @param exitGrace  how long a JVM whose runner is done may take to end by itself before it is killed
+ */
+record CheckJvmSetup(List<String> classpath, List<String> vmOptions, Limits limits, URI redis, Duration exitGrace) {
+}

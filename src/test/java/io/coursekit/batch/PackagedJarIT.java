@@ -1,0 +1,85 @@
+package io.coursekit.batch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coursekit.grader.Check;
+import io.coursekit.grader.Lab;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The packaged jar as users run it, with a fresh cache: its first grading writes the lab's class archive, and every
+ * check JVM after it maps the archive. Every sample must still score exactly as expected.yaml says, exits and
+ * endless loops included, with two workers.
+ */
+class PackagedJarIT {
+    private static final Path JAR = ClassFolder.ROOT.resolve("target/coursekit.jar");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void theJarGradesEverySampleExactlyWithItsClassArchive() throws Exception {
+        assumeTrue(Files.isRegularFile(JAR), "skipped: " + JAR + " is not built (run mvn verify)");
+        Path cache = temp.resolve("cache");
+        ClassFolder submissions = new ClassFolder(ClassFolder.CACHE_ASIDE_LAB, Files.createDirectory(temp.resolve("class")))
+                .folder("reference", "reference");
+        try (Stream<Path> samples = Files.list(ClassFolder.CACHE_ASIDE_LAB.resolve("samples"))) {
+            samples.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted()
+                    .forEach(name -> submissions.folder(name, "samples/" + name));
+        }
+        Path out = temp.resolve("graded");
+
+        String printed = coursekit(cache, "batch", "--lab", "cache-aside", "--labs-dir",
+                ClassFolder.ROOT.resolve("grader/labs").toString(), "--jobs", "2", "--out", out.toString(),
+                submissions.dir().toString());
+
+        Path archive;
+        try (Stream<Path> files = Files.walk(cache)) {
+            archive = files.filter(f -> f.getFileName().toString().equals("check-jvm.jsa")).findFirst().orElse(null);
+        }
+        assertThat(archive).as("class archive in the cache after:\n" + printed).isNotNull();
+        assertThat(Files.size(archive)).isGreaterThan(1_000_000);
+        Lab lab = Lab.load(ClassFolder.CACHE_ASIDE_LAB);
+        int allPoints = lab.checks().stream().mapToInt(Check::points).sum();
+        Map<String, Integer> expected = new TreeMap<>();
+        Map<String, Integer> graded = new TreeMap<>();
+        for (Map.Entry<String, String> student : submissions.sources().entrySet()) {
+            expected.put(student.getKey(), submissions.score(student.getValue(), allPoints));
+            graded.put(student.getKey(), new ObjectMapper().readTree(out.resolve(student.getKey()).resolve("results.json")
+                    .toFile()).get("score").asInt());
+        }
+        assertThat(graded).isEqualTo(expected);
+        assertThat(expected).hasSizeGreaterThanOrEqualTo(9);
+    }
+
+    private String coursekit(Path cache, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Path log = temp.resolve("coursekit.log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("XDG_CACHE_HOME", cache.toString());
+        Process process = builder.start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("coursekit " + String.join(" ", args) + " did not finish in 5 minutes");
+        }
+        String printed = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(printed).isZero();
+        return printed;
+    }
+}
