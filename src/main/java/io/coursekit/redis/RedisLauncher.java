@@ -1,6 +1,9 @@
 package io.coursekit.redis;
 
 import io.coursekit.UserError;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.utility.DockerImageName;
 import redis.embedded.core.ExecutableProvider;
 
 import java.io.File;
@@ -8,7 +11,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +23,7 @@ import java.util.function.BooleanSupplier;
 /** Gives the grader a real Redis as chosen by a {@link RedisMode}. */
 public final class RedisLauncher {
     private static final Duration READY_WITHIN = Duration.ofSeconds(10);
+    private static final int REDIS_PORT = 6379;
 
     private final Map<String, String> env;
 
@@ -78,41 +81,23 @@ public final class RedisLauncher {
         return new RunningRedis(uri, description, () -> stop(process));
     }
 
+    /** A throwaway Redis container, through Testcontainers; without a Docker engine, a clear error and nothing else. */
     private RunningRedis container(String image) {
-        boolean engine = env.containsKey("DOCKER_HOST") || Files.exists(Path.of("/var/run/docker.sock"));
-        if (!engine || onPath("docker").isEmpty()) {
-            throw new UserError("--redis docker:" + image + " needs a Docker engine and the docker command, "
-                    + "and none was found (no DOCKER_HOST, no /var/run/docker.sock). Use --redis auto instead.");
+        if (!DockerClientFactory.instance().isDockerAvailable()) {
+            throw new UserError("--redis docker:" + image + " needs a Docker engine, and Testcontainers found none "
+                    + "(DOCKER_HOST, /var/run/docker.sock or ~/.testcontainers.properties). Use --redis auto instead.");
         }
-        String id = docker("run", "-d", "--rm", "-p", "127.0.0.1::6379", image);
-        String published = docker("port", id, "6379/tcp").lines().findFirst().orElse("");
-        URI uri = URI.create("redis://" + published.trim());
-        awaitPing(uri, "the container " + image, () -> true);
-        return new RunningRedis(uri, "the container " + image + " (" + id.substring(0, Math.min(12, id.length())) + ")",
-                () -> docker("rm", "-f", id));
-    }
-
-    private static String docker(String... args) {
+        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image)).withExposedPorts(REDIS_PORT);
         try {
-            Process process = new ProcessBuilder(concat("docker", args)).redirectErrorStream(true).start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (process.waitFor() != 0) {
-                throw new UserError("docker " + String.join(" ", args) + " failed: " + out);
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UserError("cannot run docker: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UserError("interrupted while running docker");
+            container.start();
+        } catch (RuntimeException e) {
+            container.stop();
+            throw new UserError("--redis docker:" + image + ": the container did not start: " + e.getMessage());
         }
-    }
-
-    private static String[] concat(String first, String[] rest) {
-        String[] all = new String[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
-        return all;
+        URI uri = URI.create("redis://" + container.getHost() + ":" + container.getMappedPort(REDIS_PORT));
+        String description = "the container " + image + " (" + container.getContainerId().substring(0, 12) + ")";
+        awaitPing(uri, description, container::isRunning);
+        return new RunningRedis(uri, description, container::stop);
     }
 
     private static void awaitPing(URI uri, String description, BooleanSupplier alive) {
