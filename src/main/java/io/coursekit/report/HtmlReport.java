@@ -51,7 +51,7 @@ final class HtmlReport {
             check.put("visibility", wording.text("visibility." + result.check().visibility().yamlName()));
             check.put("time", Wording.seconds(result.time()));
             check.put("reason", result.reason());
-            check.put("hint", result.check().hint().in(wording.language()));
+            check.put("hint", result.hint(wording.language()).orElse(""));
             check.put("output", result.output().strip());
             checks.add(check);
         }

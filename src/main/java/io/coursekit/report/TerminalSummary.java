@@ -21,7 +21,8 @@ public final class TerminalSummary {
                     result.check().extraCredit() ? "  (" + wording.text("extraCredit") + ")" : ""));
             if (!result.passed()) {
                 text.append("      ").append(wording.text("reason")).append(": ").append(firstLine(result.reason())).append('\n');
-                text.append("      ").append(wording.text("hint")).append(": ").append(result.check().hint().in(wording.language())).append('\n');
+                result.hint(wording.language()).ifPresent(hint ->
+                        text.append("      ").append(wording.text("hint")).append(": ").append(hint).append('\n'));
             }
         }
         long passed = report.results().stream().filter(CheckResult::passed).count();

@@ -40,8 +40,8 @@ public final class Wording {
     String feedback(CheckResult result) {
         StringBuilder text = new StringBuilder();
         if (!result.passed()) {
-            text.append(text("reason")).append(": ").append(result.reason()).append('\n')
-                    .append(text("hint")).append(": ").append(result.check().hint().in(language)).append('\n');
+            text.append(text("reason")).append(": ").append(result.reason()).append('\n');
+            result.hint(language).ifPresent(hint -> text.append(text("hint")).append(": ").append(hint).append('\n'));
         }
         if (!result.output().isBlank()) {
             text.append(text.isEmpty() ? "" : "\n").append("--- ").append(text("output")).append(" ---\n")

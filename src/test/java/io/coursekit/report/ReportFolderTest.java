@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.NodeList;
 
 import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -114,5 +116,17 @@ class ReportFolderTest {
                 "Score: 20 / 25  (2 of 3 checks passed)", "Reports in reports/alice");
         String korean = TerminalSummary.text(REPORT, Wording.of("ko"), "reports/alice");
         assertThat(korean).contains("힌트: TTL을 5~30분으로", "점수: 20 / 25  (체크 3개 중 2개 통과)", "컴파일 1.20 s");
+    }
+
+    @Test
+    void aCheckThatNeverRanGivesItsReasonButNoHintAboutTheCode() throws IOException {
+        GradeReport notCompiled = new GradeReport(REPORT.lab(), "bob", List.of(
+                CheckResult.notRun(MISS, "not run: the submission does not compile"),
+                CheckResult.notRun(TTL, "not run: the submission does not compile")), "Foo.java:3: error: ';' expected",
+                REPORT.timings());
+        String summary = TerminalSummary.text(notCompiled, Wording.of("en"), "reports/bob");
+        assertThat(summary).contains("Why: not run: the submission does not compile").doesNotContain("Hint:");
+        assertThat(new String(HtmlReport.html(notCompiled, Wording.of("en")), StandardCharsets.UTF_8))
+                .contains("not run: the submission does not compile").doesNotContain("Give the key a TTL");
     }
 }
