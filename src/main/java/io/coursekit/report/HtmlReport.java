@@ -50,7 +50,7 @@ final class HtmlReport {
             check.put("extraCredit", result.check().extraCredit());
             check.put("visibility", wording.text("visibility." + result.check().visibility().yamlName()));
             check.put("time", Wording.seconds(result.time()));
-            check.put("reason", result.reason());
+            check.put("reason", wording.reason(result));
             check.put("hint", result.hint(wording.language()).orElse(""));
             check.put("output", result.output().strip());
             checks.add(check);

@@ -36,11 +36,16 @@ public final class Wording {
         return values.length == 0 ? text : new MessageFormat(text, Locale.ROOT).format(values);
     }
 
+    /** Why {@code result} failed, the grader's own words in this language. */
+    String reason(CheckResult result) {
+        return GraderReasons.in(language, result.reason());
+    }
+
     /** What a student reads about one check: why it failed, the hint, and what the submission printed. */
     String feedback(CheckResult result) {
         StringBuilder text = new StringBuilder();
         if (!result.passed()) {
-            text.append(text("reason")).append(": ").append(result.reason()).append('\n');
+            text.append(text("reason")).append(": ").append(reason(result)).append('\n');
             result.hint(language).ifPresent(hint -> text.append(text("hint")).append(": ").append(hint).append('\n'));
         }
         if (!result.output().isBlank()) {

@@ -58,6 +58,10 @@ class LabPackGradingTest {
                 assertThat(report.failed().stream().map(r -> r.check().id()).toList())
                         .as(describe(report)).containsExactlyInAnyOrderElementsOf(failing);
                 assertThat(report.score()).as(describe(report)).isEqualTo(sample.getValue().get("score").asInt());
+                JsonNode reasons = sample.getValue().path("reasons");
+                reasons.properties().forEach(reason -> assertThat(report.results().stream()
+                        .filter(r -> r.check().id().equals(reason.getKey())).findFirst().orElseThrow().reason())
+                        .as(describe(report)).startsWith(reason.getValue().asText()));
             }));
         }
         return tests.stream();

@@ -119,6 +119,19 @@ class ReportFolderTest {
     }
 
     @Test
+    void theGradersOwnReasonsReadInKoreanAndTheLabsOwnStayAsWritten() throws IOException {
+        GradeReport hostile = new GradeReport(REPORT.lab(), "mallory", List.of(
+                CheckResult.failed(MISS, "timed out after 10 s", "", Duration.ofSeconds(10)),
+                CheckResult.failed(TTL, "the JVM exited with status 3 during this check", "", Duration.ZERO),
+                CheckResult.failed(STAMPEDE, "TTL of product:42 was -1", "", Duration.ZERO)), "", REPORT.timings());
+        String korean = TerminalSummary.text(hostile, Wording.of("ko"), "reports/mallory");
+        assertThat(korean).contains("실패 이유: 10초 안에 끝나지 않아 멈췄습니다",
+                "실패 이유: 이 검사 도중 JVM이 종료 코드 3(으)로 끝났습니다", "실패 이유: TTL of product:42 was -1");
+        assertThat(new String(HtmlReport.html(hostile, Wording.of("ko")), StandardCharsets.UTF_8)).contains("10초 안에 끝나지 않아");
+        assertThat(TerminalSummary.text(hostile, Wording.of("en"), "reports/mallory")).contains("Why: timed out after 10 s");
+    }
+
+    @Test
     void aCheckThatNeverRanGivesItsReasonButNoHintAboutTheCode() throws IOException {
         GradeReport notCompiled = new GradeReport(REPORT.lab(), "bob", List.of(
                 CheckResult.notRun(MISS, "not run: the submission does not compile"),
