@@ -39,7 +39,7 @@ public final class SubmissionCompiler {
     private static final String LAYOUT = "api, checks, their jars; ";
 
     private final Path cache;
-    private final List<Path> libraries = CheckClasspath.libraries();
+    private final List<Path> libraries;
     private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
 
     /** @param cache where compiled lab packs are kept between runs */
@@ -48,6 +48,7 @@ public final class SubmissionCompiler {
             throw new IllegalStateException("this Java runtime has no compiler: run coursekit on a JDK, not a JRE");
         }
         this.cache = cache;
+        this.libraries = CheckClasspath.libraries(cache);
     }
 
     /** A compiler that keeps compiled lab packs in this user's cache folder ($XDG_CACHE_HOME or ~/.cache). */

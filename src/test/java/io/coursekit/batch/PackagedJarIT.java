@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The packaged jar as users run it, with a fresh cache: its first grading writes the lab's class archive, and every
- * check JVM after it maps the archive. Every sample must still score exactly as expected.yaml says, exits and
+ * The packaged jar as users run it, with a fresh cache: its first grading copies the libraries check code may see
+ * into a jar of their own and writes the lab's class archive, and every check JVM after it maps the archive. Every sample must still score exactly as expected.yaml says, exits and
  * endless loops included, with two workers.
  */
 class PackagedJarIT {
@@ -53,6 +53,10 @@ class PackagedJarIT {
         }
         assertThat(archive).as("class archive in the cache after:\n" + printed).isNotNull();
         assertThat(Files.size(archive)).isGreaterThan(1_000_000);
+        try (Stream<Path> files = Files.list(archive.getParent().getParent())) {
+            Path libraries = files.filter(f -> f.getFileName().toString().startsWith("check-libraries-")).findFirst().orElseThrow();
+            assertThat(Files.size(libraries)).as("only what check code may see").isLessThan(Files.size(JAR) / 2);
+        }
         Lab lab = Lab.load(ClassFolder.CACHE_ASIDE_LAB);
         int allPoints = lab.checks().stream().mapToInt(Check::points).sum();
         Map<String, Integer> expected = new TreeMap<>();
