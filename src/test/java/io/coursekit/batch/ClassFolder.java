@@ -37,7 +37,11 @@ final class ClassFolder {
 
     /** Adds {@code student} handing in the pack folder {@code source} (reference or samples/NAME), as a folder. */
     ClassFolder folder(String name, String source) {
-        copy(lab.resolve(source), dir.resolve(name));
+        try {
+            FolderCopy.tree(lab.resolve(source), dir.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         sourceOf.put(name, source);
         return this;
     }
@@ -85,21 +89,6 @@ final class ClassFolder {
     JsonNode expected() {
         try {
             return new ObjectMapper(new YAMLFactory()).readTree(lab.resolve("samples/expected.yaml").toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static void copy(Path from, Path to) {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -29,7 +29,7 @@ class RegradeTest {
         assertThat(score(out)).isEqualTo(90);
 
         // alice hands in a fixed version: a plain rerun keeps her grade, --regrade replaces it
-        ClassFolder.copy(ClassFolder.CACHE_ASIDE_LAB.resolve("reference"), temp.resolve("fixed"));
+        FolderCopy.tree(ClassFolder.CACHE_ASIDE_LAB.resolve("reference"), temp.resolve("fixed"));
         try (Stream<Path> old = Files.walk(submissions.dir().resolve("alice"))) {
             old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

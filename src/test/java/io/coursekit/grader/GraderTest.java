@@ -1,5 +1,6 @@
 package io.coursekit.grader;
 
+import io.coursekit.batch.FolderCopy;
 import io.coursekit.testing.SharedRedis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +20,8 @@ class GraderTest {
 
     @Test
     void whenTheSubmissionsTimeRunsOutTheRunningCheckStopsAndTheRestAreNotRun() throws IOException {
-        Path pack = copy(TINY, dir.resolve("tiny"));
+        Path pack = dir.resolve("tiny");
+        FolderCopy.tree(TINY, pack);
         Path yaml = pack.resolve("lab.yaml");
         Files.writeString(yaml, Files.readString(yaml).replace("time_seconds: 60", "time_seconds: 8")
                 .replace("timeout_seconds: 3", "timeout_seconds: 30"));
@@ -40,17 +42,4 @@ class GraderTest {
         assertThat(report.timings().total().toMillis()).isBetween(8_000L, 12_000L);
     }
 
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        return to;
-    }
 }
