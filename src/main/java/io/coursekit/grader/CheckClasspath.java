@@ -73,6 +73,7 @@ final class CheckClasspath {
                 try {
                     copyLibraries(runnableJar, writing);
                     Files.move(writing, libraries, StandardCopyOption.ATOMIC_MOVE);
+                    StaleVersions.removeOthers(cache, "check-libraries-*.jar", libraries);
                 } catch (FileAlreadyExistsException e) {
                     // another grading wrote the same jar first; a class archive may already rely on its timestamp
                 } finally {

@@ -35,6 +35,7 @@ public final class SubmissionCompiler {
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
     private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
     private static final int MAX_ERRORS = 30;
+    private static final int FINGERPRINT_DIGITS = 16;
     /** Changes whenever a compiled lab in the cache gains or changes files, so older caches are rebuilt. */
     private static final String LAYOUT = "api, checks, their jars; ";
 
@@ -73,8 +74,11 @@ public final class SubmissionCompiler {
             throw new LabProblem(lab.checksDir(), "no .java files: a lab pack keeps its check classes here");
         }
         Path compiled = cache.resolve(lab.id() + "-" + fingerprint(lab.dir(), api, checks));
-        if (!Files.isDirectory(compiled)) {
+        if (Files.isDirectory(compiled)) {
+            StaleVersions.used(compiled);
+        } else {
             build(lab, api, checks, compiled);
+            StaleVersions.removeOthers(cache, lab.id() + "-" + "[0-9a-f]".repeat(FINGERPRINT_DIGITS), compiled);
         }
         Set<String> apiTypes = new LinkedHashSet<>();
         for (Path file : api) {
@@ -232,7 +236,7 @@ public final class SubmissionCompiler {
                 digest.update(relative(root, file).getBytes(StandardCharsets.UTF_8));
                 digest.update(Files.readAllBytes(file));
             }
-            return HexFormat.of().formatHex(digest.digest(), 0, 8);
+            return HexFormat.of().formatHex(digest.digest(), 0, FINGERPRINT_DIGITS / 2);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
