@@ -92,6 +92,17 @@ class LabTest {
     }
 
     @Test
+    void aKeyWrittenTwiceOrWithoutAValueNamesItsLine() throws IOException {
+        Path twice = write(GOOD.replace("    points: 10\n", "    points: 10\n    points: 11\n"));
+        assertThatThrownBy(() -> Lab.load(twice)).isInstanceOf(LabProblem.class)
+                .hasMessage(twice.resolve("lab.yaml") + ":11: key 'points' appears twice");
+        for (String none : new String[] {"title:", "title: ~", "title: null"}) {
+            Path empty = write(GOOD.replace("title: \"Demo\"", none));
+            assertThatThrownBy(() -> Lab.load(empty)).hasMessage(empty.resolve("lab.yaml") + ":2: 'title' is empty");
+        }
+    }
+
+    @Test
     void brokenYamlSaysWhere() throws IOException {
         Path pack = write(GOOD.replace("title: \"Demo\"", "title: \"Demo"));
         assertThatThrownBy(() -> Lab.load(pack)).isInstanceOf(LabProblem.class)

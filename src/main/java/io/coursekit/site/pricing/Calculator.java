@@ -2,7 +2,7 @@ package io.coursekit.site.pricing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.coursekit.site.pricing.YamlTree.Mapping;
+import io.coursekit.YamlTree.Mapping;
 
 import static freemarker.template.utility.StringUtil.XHTMLEnc;
 

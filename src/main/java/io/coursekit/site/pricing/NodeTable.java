@@ -1,7 +1,7 @@
 package io.coursekit.site.pricing;
 
+import io.coursekit.YamlTree.Mapping;
 import io.coursekit.site.pricing.TableHtml.Column;
-import io.coursekit.site.pricing.YamlTree.Mapping;
 
 import java.util.List;
 import java.util.Set;

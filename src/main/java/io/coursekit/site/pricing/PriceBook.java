@@ -1,10 +1,11 @@
 package io.coursekit.site.pricing;
 
 import io.coursekit.UserError;
+import io.coursekit.YamlTree;
+import io.coursekit.YamlTree.Mapping;
+import io.coursekit.YamlTree.Node;
+import io.coursekit.YamlTree.Scalar;
 import io.coursekit.site.BuildProblem;
-import io.coursekit.site.pricing.YamlTree.Mapping;
-import io.coursekit.site.pricing.YamlTree.Node;
-import io.coursekit.site.pricing.YamlTree.Scalar;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -46,7 +47,8 @@ record PriceBook(String name, String service, String region, Currency currency, 
         } catch (IOException e) {
             throw new UserError("cannot read price book " + file + ": " + e.getMessage(), e);
         }
-        Mapping book = YamlTree.read(text, (line, what) -> new BuildProblem(file, line, what)).asMapping("a price book");
+        Mapping book = YamlTree.read(text, 1, "YAML syntax error", (line, what) -> new BuildProblem(file, line, what))
+                .asMapping("a price book");
         String owner = "the price book";
         book.allowOnly(KEYS, owner);
         return new PriceBook(name,

@@ -1,6 +1,6 @@
 package io.coursekit.site.pricing;
 
-import io.coursekit.site.pricing.YamlTree.Scalar;
+import io.coursekit.YamlTree.Scalar;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,9 +1,11 @@
 package io.coursekit.site.pricing;
 
+import io.coursekit.YamlTree;
+import io.coursekit.YamlTree.Mapping;
+import io.coursekit.YamlTree.Scalar;
+import io.coursekit.site.BuildProblem;
 import io.coursekit.site.FencedBlock;
 import io.coursekit.site.FencedBlockRenderer;
-import io.coursekit.site.pricing.YamlTree.Mapping;
-import io.coursekit.site.pricing.YamlTree.Scalar;
 
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -41,7 +43,8 @@ public final class PricingBlocks implements FencedBlockRenderer {
 
     @Override
     public String toHtml(FencedBlock block) {
-        Mapping request = YamlTree.read(block.body(), block::problemAt).asMapping("a pricing block");
+        Mapping request = YamlTree.read(block.body(), block.line() + 1, "YAML syntax error",
+                (line, what) -> new BuildProblem(block.file(), line, what)).asMapping("a pricing block");
         String known = String.join(", ", TABLES.keySet());
         Scalar tableName = request.scalar("table")
                 .orElseThrow(() -> request.problemAt("table", "the pricing block has no 'table' (one of: " + known + ")"));

@@ -1,6 +1,6 @@
 package io.coursekit.site.pricing;
 
-import io.coursekit.site.pricing.YamlTree.Mapping;
+import io.coursekit.YamlTree.Mapping;
 
 import java.util.Set;
 

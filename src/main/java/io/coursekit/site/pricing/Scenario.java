@@ -1,7 +1,7 @@
 package io.coursekit.site.pricing;
 
-import io.coursekit.site.pricing.YamlTree.Mapping;
-import io.coursekit.site.pricing.YamlTree.Scalar;
+import io.coursekit.YamlTree.Mapping;
+import io.coursekit.YamlTree.Scalar;
 
 import java.math.BigDecimal;
 import java.util.Optional;
