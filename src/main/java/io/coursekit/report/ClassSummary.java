@@ -1,5 +1,7 @@
 package io.coursekit.report;
 
+import io.coursekit.grader.EndpointRubric;
+
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.ArrayList;
@@ -49,6 +51,12 @@ final class ClassSummary {
         return new ClassSummary(wording).page(grades);
     }
 
+    /** A class's deployed endpoints are scored, not compiled. */
+    private static boolean ofEndpoints(List<StudentGrade> grades) {
+        return !grades.isEmpty() && grades.stream().flatMap(g -> g.checks().stream())
+                .allMatch(c -> EndpointRubric.CHECK_IDS.contains(c.id()));
+    }
+
     private String page(List<StudentGrade> grades) {
         List<StudentGrade> graded = grades.stream().filter(StudentGrade::graded).toList();
         int max = grades.isEmpty() ? 0 : grades.get(0).maxScore();
@@ -62,9 +70,11 @@ final class ClassSummary {
         section(html, "histogram", "histogramNote", histogram(graded, max));
         section(html, "checks", "checksNote", checkRates(graded));
         section(html, "slowest", "slowestNote", slowest(graded));
-        List<StudentGrade> notCompiled = graded.stream().filter(g -> !g.compiled()).toList();
-        section(html, "noCompile", null, notCompiled.isEmpty() ? "<p>" + XHTMLEnc(text("allCompiled")) + "</p>"
-                : names(notCompiled.stream().map(g -> link(g, g.student())).toList()));
+        if (!ofEndpoints(grades)) {
+            List<StudentGrade> notCompiled = graded.stream().filter(g -> !g.compiled()).toList();
+            section(html, "noCompile", null, notCompiled.isEmpty() ? "<p>" + XHTMLEnc(text("allCompiled")) + "</p>"
+                    : names(notCompiled.stream().map(g -> link(g, g.student())).toList()));
+        }
         List<StudentGrade> refused = grades.stream().filter(g -> !g.graded()).toList();
         if (!refused.isEmpty()) {
             section(html, "notGraded", null, names(refused.stream()
