@@ -104,12 +104,7 @@ public final class ClassEndpoints {
         }
         Optional<String> password = Optional.empty();
         if (!row.passwordEnv().isEmpty()) {
-            String value = environment.apply(row.passwordEnv());
-            if (value == null || value.isEmpty()) {
-                throw new UserError(where + "the environment variable " + row.passwordEnv()
-                        + " named in password_env is not set or empty");
-            }
-            password = Optional.of(value);
+            password = Optional.of(StudentEndpoint.password(row.passwordEnv(), where + "password_env", environment));
         } else if (!row.user().isEmpty()) {
             throw new UserError(where + "user " + row.user() + " needs password_env: the variable that holds its password");
         }

@@ -4,6 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.logging.LogManager;
 
 @Command(name = "coursekit",
         mixinStandardHelpOptions = true,
@@ -17,6 +18,8 @@ public final class CourseKit implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Lettuce and Netty log through java.util.logging; their warnings about closing would bury our own output
+        LogManager.getLogManager().reset();
         System.exit(run(args));
     }
 

@@ -15,12 +15,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.logging.LogManager;
 
 @Command(name = "endpoint", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
@@ -77,9 +75,8 @@ final class EndpointCommand implements Callable<Integer> {
         Lab pack = lab.lab();
         Wording wording = reportLanguage.wording();
         EndpointAddress address = EndpointAddress.parse(uri);
-        StudentEndpoint endpoint = new StudentEndpoint(address, Optional.ofNullable(user), password(), caFile());
-        // Lettuce and Netty log through java.util.logging; their warnings about closing would bury the summary
-        LogManager.getLogManager().reset();
+        StudentEndpoint endpoint = new StudentEndpoint(address, Optional.ofNullable(user), password(),
+                Optional.ofNullable(caFile).map(StudentEndpoint::caFile));
         GradeReport report = EndpointGrader.grade(pack, endpoint);
         Path dir = out != null ? out : Path.of("reports", "endpoint-" + address.host().replace(':', '_') + "-" + address.port());
         ReportFolder.write(report, wording, dir);
@@ -99,17 +96,6 @@ final class EndpointCommand implements Callable<Integer> {
             }
             return Optional.empty();
         }
-        String password = System.getenv(passwordEnv);
-        if (password == null || password.isEmpty()) {
-            throw new UserError("--password-env " + passwordEnv + ": that environment variable is not set or empty");
-        }
-        return Optional.of(password);
-    }
-
-    private Optional<Path> caFile() {
-        if (caFile != null && !Files.isReadable(caFile)) {
-            throw new UserError("--ca-file " + caFile + ": no readable file there");
-        }
-        return Optional.ofNullable(caFile);
+        return Optional.of(StudentEndpoint.password(passwordEnv, "--password-env", System::getenv));
     }
 }

@@ -1,7 +1,11 @@
 package io.coursekit.endpoint;
 
+import io.coursekit.UserError;
+
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A student's deployed endpoint and how to log in to it.
@@ -12,6 +16,27 @@ import java.util.Optional;
  */
 public record StudentEndpoint(EndpointAddress address, Optional<String> user, Optional<String> password,
                               Optional<Path> caFile) {
+
+    /**
+     * The password held by the environment variable {@code variable}, never given on a command line or in a file.
+     *
+     * @param namedBy how the user named the variable, for the message: {@code --password-env}, a CSV column
+     */
+    public static String password(String variable, String namedBy, Function<String, String> environment) {
+        String password = environment.apply(variable);
+        if (password == null || password.isEmpty()) {
+            throw new UserError(namedBy + " " + variable + ": that environment variable is not set or empty");
+        }
+        return password;
+    }
+
+    /** The {@code --ca-file} to trust, once it is known to be readable. */
+    public static Path caFile(Path file) {
+        if (!Files.isReadable(file)) {
+            throw new UserError("--ca-file " + file + ": no readable file there");
+        }
+        return file;
+    }
 
     @Override
     public String toString() {

@@ -42,21 +42,24 @@ public record StudentGrade(String student, String submission, String lmsUserId, 
 
     /** @param problem why the submission could not be graded at all, empty when it was graded */
     public static StudentGrade of(String student, String submission, String lmsUserId, GradeReport report, String problem) {
-        List<CheckScore> checks = report.results().stream().map(r -> new CheckScore(r.check().id(), r.check().points(),
-                r.check().extraCredit(), r.passed(), r.score())).toList();
         // the grader starts no check JVM exactly when the submission does not compile
         boolean compiled = problem.isEmpty()
                 && (!report.timings().jvmStart().isZero() || report.results().stream().anyMatch(CheckResult::passed));
-        return new StudentGrade(student, submission, lmsUserId, report.lab().id(), report.lab().title(), report.score(),
-                report.maxScore(), checks, compiled, Math.round(report.timings().total().toMillis() / 10.0) / 100.0,
-                problem, null);
+        return row(student, submission, lmsUserId, report, problem, compiled);
     }
 
     /** A deployed endpoint's row: nothing is compiled, so an endpoint that answers nothing is not "did not compile". */
     public static StudentGrade ofEndpoint(String student, String uri, GradeReport report, String problem) {
-        StudentGrade row = of(student, uri, "", report, problem);
-        return new StudentGrade(student, uri, "", row.lab, row.labTitle, row.score, row.maxScore, row.checks, true,
-                row.seconds, problem, null);
+        return row(student, uri, "", report, problem, true);
+    }
+
+    private static StudentGrade row(String student, String submission, String lmsUserId, GradeReport report,
+                                    String problem, boolean compiled) {
+        List<CheckScore> checks = report.results().stream().map(r -> new CheckScore(r.check().id(), r.check().points(),
+                r.check().extraCredit(), r.passed(), r.score())).toList();
+        return new StudentGrade(student, submission, lmsUserId, report.lab().id(), report.lab().title(), report.score(),
+                report.maxScore(), checks, compiled, Math.round(report.timings().total().toMillis() / 10.0) / 100.0,
+                problem, null);
     }
 
     public StudentGrade withPreviousScore(Integer previous) {

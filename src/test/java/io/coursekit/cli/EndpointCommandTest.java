@@ -33,13 +33,9 @@ class EndpointCommandTest {
 
     @Test
     void scoresAPasswordProtectedServerWithThePasswordFromTheEnvironment() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(REDIS_SERVER), "skipped: " + REDIS_SERVER + " is not installed");
         int port = freePort();
-        Process server = new ProcessBuilder(REDIS_SERVER.toString(), "--bind", "127.0.0.1", "--port", String.valueOf(port),
-                "--save", "", "--appendonly", "no", "--requirepass", "token-42", "--maxmemory-policy", "volatile-lru")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process server = startServerWithPassword(port);
         try {
-            awaitListening(port);
             Path lab = TestLabs.cacheAside(dir.resolve("lab"), TestLabs.PATIENT);
             Run run = coursekit(Map.of("STUDENT_REDIS_TOKEN", "token-42"), "endpoint", "--lab", lab.toString(),
                     "--out", dir.resolve("out").toString(), "--lang", "en",
@@ -102,13 +98,9 @@ class EndpointCommandTest {
 
     @Test
     void batchWithEndpointsChecksAClassIntoOneGradebookAndABadRowCostsOnlyItsStudent() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(REDIS_SERVER), "skipped: " + REDIS_SERVER + " is not installed");
         int port = freePort();
-        Process server = new ProcessBuilder(REDIS_SERVER.toString(), "--bind", "127.0.0.1", "--port", String.valueOf(port),
-                "--save", "", "--appendonly", "no", "--requirepass", "token-42", "--maxmemory-policy", "volatile-lru")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            awaitListening(port);
+        Process server = startServerWithPassword(port);
+        try {
             Path lab = TestLabs.cacheAside(dir.resolve("lab"), TestLabs.PATIENT);
             Path csv = dir.resolve("endpoints.csv");
             Files.writeString(csv, """
@@ -169,6 +161,21 @@ class EndpointCommandTest {
             throw new IllegalStateException("coursekit " + String.join(" ", args) + " did not finish in 30 s");
         }
         return new Run(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8));
+    }
+
+    /** A real redis-server on {@code port} that needs the password token-42, listening when this returns. */
+    private static Process startServerWithPassword(int port) throws IOException, InterruptedException {
+        Assumptions.assumeTrue(Files.isExecutable(REDIS_SERVER), "skipped: " + REDIS_SERVER + " is not installed");
+        Process server = new ProcessBuilder(REDIS_SERVER.toString(), "--bind", "127.0.0.1", "--port", String.valueOf(port),
+                "--save", "", "--appendonly", "no", "--requirepass", "token-42", "--maxmemory-policy", "volatile-lru")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            awaitListening(port);
+        } catch (IllegalStateException e) {
+            server.destroyForcibly();
+            throw e;
+        }
+        return server;
     }
 
     private static int freePort() throws IOException {
