@@ -82,8 +82,8 @@ public final class ClassGrading {
 
     private void work(Queue<Roster.Entry> queue, Map<String, Integer> previousScores, Queue<StudentGrade> graded,
                       Progress progress) {
-        try (RunningRedis own = launcher.start(redis)) {
-            Grader grader = new Grader(SubmissionCompiler.withUserCache(), own.uri());
+        try (RunningRedis own = launcher.start(redis);
+             Grader grader = new Grader(SubmissionCompiler.withUserCache(), own.uri())) {
             for (Roster.Entry entry; (entry = queue.poll()) != null; ) {
                 StudentGrade grade = gradeOne(grader, entry).withPreviousScore(previousScores.get(entry.student()));
                 grade.writeMarker(out.studentDir(entry.student()));

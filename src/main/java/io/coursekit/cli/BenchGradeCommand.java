@@ -44,11 +44,11 @@ final class BenchGradeCommand implements Runnable {
         Lab pack = lab.lab();
         List<Timings> timings = new ArrayList<>();
         try (RunningRedis redis = new RedisLauncher(System.getenv()).start(redisOption.mode());
-             Submission graded = Submission.open(submission != null ? submission : pack.referenceDir())) {
+             Submission graded = Submission.open(submission != null ? submission : pack.referenceDir());
+             Grader grader = new Grader(SubmissionCompiler.withUserCache(), redis.uri())) {
             System.out.println("grading " + graded.name() + " of " + pack.id() + " " + runs + " times, Redis: "
                     + redis.description());
             System.out.println("run   compile  jvm-start   checks    total  score");
-            Grader grader = new Grader(SubmissionCompiler.withUserCache(), redis.uri());
             for (int run = 1; run <= runs; run++) {
                 GradeReport report = grader.grade(pack, graded);
                 timings.add(report.timings());

@@ -55,8 +55,9 @@ final class GradeCommand implements Callable<Integer> {
         Lab pack = lab.lab();
         Wording wording = reportLanguage.wording();
         try (Submission handedIn = Submission.open(submission);
-             RunningRedis redis = new RedisLauncher(System.getenv()).start(redisOption.mode())) {
-            GradeReport report = new Grader(SubmissionCompiler.withUserCache(), redis.uri()).grade(pack, handedIn);
+             RunningRedis redis = new RedisLauncher(System.getenv()).start(redisOption.mode());
+             Grader grader = new Grader(SubmissionCompiler.withUserCache(), redis.uri())) {
+            GradeReport report = grader.grade(pack, handedIn);
             Path dir = out != null ? out : Path.of("reports", handedIn.name());
             ReportFolder.write(report, wording, dir);
             System.out.print(TerminalSummary.text(report, wording, dir.toString()));

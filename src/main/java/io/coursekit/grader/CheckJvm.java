@@ -5,7 +5,6 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -19,37 +18,49 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** One check JVM as the grader sees it: a process to watch and kill, and the messages its runner sent. */
+/**
+ * One check JVM as the grader sees it: a process to watch and kill, and the messages its runner sent. It grades one
+ * submission after another for as long as the grader keeps it; its working folder is its own, not a submission's.
+ */
 final class CheckJvm implements AutoCloseable {
     private static final Duration CONNECT_WITHIN = Duration.ofSeconds(30);
     private static final int CONSOLE_TAIL_BYTES = 4096;
+    /** The last JDK whose {@link ExitGuard} may be switched on; 17 allows it without being asked. */
+    private static final int LAST_JDK_WITH_SECURITY_MANAGER = 23;
 
     private final Process process;
+    private final Path workDir;
     private final ConsoleTail console;
     private final ServerSocket server;
     private final BlockingQueue<RunnerMessage> messages = new LinkedBlockingQueue<>();
     private final Duration exitGrace;
-    private volatile boolean runnerDone;
+    private int submissions;
 
-    private CheckJvm(Process process, ConsoleTail console, ServerSocket server, Duration exitGrace) {
+    private CheckJvm(Process process, Path workDir, ConsoleTail console, ServerSocket server, Duration exitGrace) {
         this.process = process;
+        this.workDir = workDir;
         this.console = console;
         this.server = server;
         this.exitGrace = exitGrace;
     }
 
     /**
-     * Starts a JVM running {@link CheckRunner} in {@code workDir} and gives it its set-up, without waiting for it:
-     * it warms up until {@link #run} gives it the checks.
+     * Starts a JVM running {@link CheckRunner} in a new working folder and gives it its set-up, without waiting for
+     * it: it warms up until {@link #run} gives it a submission.
      */
-    static CheckJvm launch(CheckJvmSetup setup, Path workDir) throws IOException {
+    static CheckJvm launch(CheckJvmSetup setup) throws IOException {
         ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         server.setSoTimeout(100);
+        Path workDir = ScratchFolder.create("coursekit-check-jvm-");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + setup.limits().memoryMb() + "m",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData",
                 "-Dfile.encoding=UTF-8", "-Duser.language=en", "-Djava.io.tmpdir=" + workDir));
+        int jdk = Runtime.version().feature();
+        if (jdk > 17 && jdk <= LAST_JDK_WITH_SECURITY_MANAGER) {
+            command.add("-Djava.security.manager=allow");
+        }
         command.addAll(setup.vmOptions());
         command.addAll(List.of("-cp", String.join(File.pathSeparator, setup.classpath()), CheckRunner.class.getName()));
         Process process;
@@ -57,12 +68,13 @@ final class CheckJvm implements AutoCloseable {
             process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
         } catch (IOException e) {
             server.close();
+            ScratchFolder.delete(workDir);
             throw e;
         }
-        CheckJvm jvm = new CheckJvm(process, ConsoleTail.drain(process.getInputStream(), CONSOLE_TAIL_BYTES), server,
-                setup.exitGrace());
+        CheckJvm jvm = new CheckJvm(process, workDir, ConsoleTail.drain(process.getInputStream(), CONSOLE_TAIL_BYTES),
+                server, setup.exitGrace());
         try {
-            new RunnerOrders(server.getLocalPort(), setup.redis(), setup.limits().outputBytes(), List.of())
+            new RunnerOrders(server.getLocalPort(), setup.redis(), setup.limits().outputBytes())
                     .writeSetup(process.getOutputStream());
         } catch (IOException e) {
             // the JVM died at once; run() says so with its console
@@ -71,15 +83,18 @@ final class CheckJvm implements AutoCloseable {
     }
 
     /**
-     * Gives the JVM its checks and waits until its runner has called back.
+     * Gives the JVM a submission to grade and, the first time, waits until its runner has called back.
      *
      * @throws IOException when it ended or did not call back, with the last lines of its console
      */
-    void run(List<CheckMethod> checks) throws IOException {
-        try (OutputStream stdin = process.getOutputStream()) {
-            RunnerOrders.writeChecks(stdin, checks);
+    void run(RunnerOrders.Order order) throws IOException {
+        try {
+            RunnerOrders.writeOrder(process.getOutputStream(), order);
         } catch (IOException e) {
-            // the JVM died before reading its checks; the wait below says so
+            // the JVM died before reading its orders; the wait below says so
+        }
+        if (submissions++ > 0) {
+            return;
         }
         long deadline = System.nanoTime() + CONNECT_WITHIN.toNanos();
         try (server) {
@@ -98,13 +113,16 @@ final class CheckJvm implements AutoCloseable {
                 + ": " + console());
     }
 
+    /** How many submissions it was given, the one it grades included. */
+    int submissions() {
+        return submissions;
+    }
+
     private void listen(Socket socket) {
         Thread reader = new Thread(() -> {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()))) {
                 while (true) {
-                    RunnerMessage message = RunnerMessage.read(in);
-                    runnerDone |= message.kind() == RunnerMessage.Kind.DONE;
-                    messages.add(message);
+                    messages.add(RunnerMessage.read(in));
                 }
             } catch (EOFException e) {
                 // the runner closed the channel: it is done or its JVM has ended
@@ -133,15 +151,18 @@ final class CheckJvm implements AutoCloseable {
         return console.text();
     }
 
-    /** Kills the JVM; one whose runner said it is done first gets its grace time to end by itself. */
+    /** Ends the JVM: tells its runner to end, gives it its grace time to do so, then kills it. */
     @Override
     public void close() {
-        if (runnerDone && !exitGrace.isZero()) {
-            try {
+        try {
+            process.getOutputStream().close();
+            if (!exitGrace.isZero()) {
                 process.waitFor(exitGrace.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+        } catch (IOException e) {
+            // it has ended already
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         try {
             server.close();
@@ -155,5 +176,6 @@ final class CheckJvm implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        ScratchFolder.delete(workDir);
     }
 }

@@ -21,25 +21,29 @@ final class CheckRun {
 
     private final Lab lab;
     private final CheckJvmSetup setup;
-    private final Path workDir;
+    private final List<Path> classpath;
     private final long deadline;
     private final Map<String, CheckMethod> pending = new LinkedHashMap<>();
     private final Map<String, CheckResult> results = new LinkedHashMap<>();
     private long jvmStartMillis;
     private long checksNanos;
+    private CheckJvm reusable;
 
-    /** @param deadline when the submission's time is up, in {@link System#nanoTime()} */
-    CheckRun(CompiledLab compiled, CheckJvmSetup setup, Path workDir, long deadline) {
+    /**
+     * @param classpath the lab's checks and the submission's classes
+     * @param deadline  when the submission's time is up, in {@link System#nanoTime()}
+     */
+    CheckRun(CompiledLab compiled, CheckJvmSetup setup, List<Path> classpath, long deadline) {
         this.lab = compiled.lab();
         this.setup = setup;
-        this.workDir = workDir;
+        this.classpath = classpath;
         this.deadline = deadline;
         compiled.methods().forEach(m -> pending.put(m.checkId(), m));
     }
 
     /**
-     * Runs every check, the first ones in {@code first}, a JVM launched while the submission compiled.
-     * Returns a result for every check, in rubric order.
+     * Runs every check, the first ones in {@code first}: a JVM launched while the submission compiled, or one that
+     * graded an earlier submission and was left clean. Returns a result for every check, in rubric order.
      */
     List<CheckResult> run(CheckJvm first) throws InterruptedException {
         int fruitless = 0;
@@ -57,7 +61,7 @@ final class CheckRun {
                 failPending("not run: the check JVM ended before running it: " + trouble);
             } else if (!pending.isEmpty()) {
                 try {
-                    next = CheckJvm.launch(setup, workDir);
+                    next = CheckJvm.launch(setup);
                 } catch (IOException e) {
                     failPending("not run: the check JVM could not be started: " + e.getMessage());
                 }
@@ -74,19 +78,25 @@ final class CheckRun {
         return Duration.ofNanos(checksNanos);
     }
 
+    /** The JVM that ran the last checks, when the submission left nothing in it: it may grade the next one. */
+    Optional<CheckJvm> reusable() {
+        return Optional.ofNullable(reusable);
+    }
+
     /** Runs the pending checks in {@code jvm} until it is done, ends or is killed; says why when it ended early. */
     private String runIn(CheckJvm jvm) throws InterruptedException {
-        try (jvm) {
+        try {
             try {
-                jvm.run(List.copyOf(pending.values()));
+                jvm.run(new RunnerOrders.Order(classpath, List.copyOf(pending.values())));
             } catch (IOException e) {
                 return e.getMessage();
             }
             long handedOver = System.nanoTime();
-            long checksFrom = -1;
+            boolean warm = jvm.submissions() > 1;
+            long checksFrom = warm ? handedOver : -1;
             String running = null;
             long runningSince = 0;
-            long due = handedOver + READY_WITHIN.toNanos();
+            long due = handedOver + (warm ? BETWEEN_CHECKS : READY_WITHIN).toNanos();
             while (true) {
                 Optional<RunnerMessage> next = jvm.next(Math.min(due, deadline));
                 long now = System.nanoTime();
@@ -124,6 +134,9 @@ final class CheckRun {
                     }
                     case DONE -> {
                         failPending("the check runner did not report this check");
+                        if (message.passed()) {
+                            reusable = jvm;
+                        }
                         return "";
                     }
                     case CLOSED -> {
@@ -134,6 +147,10 @@ final class CheckRun {
                         return "exit status " + status + ": " + jvm.console();
                     }
                 }
+            }
+        } finally {
+            if (reusable != jvm) {
+                jvm.close();
             }
         }
     }

@@ -27,28 +27,38 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
+import java.net.MalformedURLException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
+import java.util.Optional;
 import java.util.logging.LogManager;
 
 /**
  * The main class of a check JVM. Reads its {@link RunnerOrders} from standard input, puts a {@link FaultProxy} in
- * front of Redis, runs the ordered checks with the JUnit Platform Launcher and reports each one over the private
- * socket. Before every check Redis is emptied and the proxy restored. Student code runs in this JVM and may end it
- * at any moment; the grader then starts another one for the checks that are left.
+ * front of Redis, and then grades one submission after another: it runs the ordered checks with the JUnit Platform
+ * Launcher, the lab's checks and the submission's classes in a class loader of their own, and reports each check over
+ * the private socket. Before every check Redis is emptied and the proxy restored. After a submission it says whether
+ * the submission left {@link Leftovers}, in which case the grader ends this JVM. Student code runs in this JVM and
+ * may end it at any moment; the grader then starts another one for the checks that are left.
  */
 public final class CheckRunner implements TestExecutionListener {
     private static final int STACK_LINES = 25;
 
     private final DataOutputStream channel;
-    private final RunnerOrders orders;
+    private final URI redis;
     private final FaultProxy proxy;
     private final CapturedOutput output;
+    private final Optional<ExitGuard> exitGuard;
+    private final List<CheckMethod> checks;
     /** Check ids by {@code class#method}, each removed once its result is sent. */
     private final Map<String, String> unreported = new LinkedHashMap<>();
     private final Map<String, String> classProblems = new HashMap<>();
@@ -56,16 +66,20 @@ public final class CheckRunner implements TestExecutionListener {
     private long runningSince;
     private String setupProblem;
 
-    private CheckRunner(DataOutputStream channel, RunnerOrders orders, FaultProxy proxy, CapturedOutput output) {
+    private CheckRunner(DataOutputStream channel, RunnerOrders setup, FaultProxy proxy, CapturedOutput output,
+                        Optional<ExitGuard> exitGuard, List<CheckMethod> checks) {
         this.channel = channel;
-        this.orders = orders;
+        this.redis = setup.redis();
         this.proxy = proxy;
         this.output = output;
-        orders.checks().forEach(c -> unreported.put(c.className() + "#" + c.methodName(), c.checkId()));
+        this.exitGuard = exitGuard;
+        this.checks = checks;
+        checks.forEach(c -> unreported.put(c.className() + "#" + c.methodName(), c.checkId()));
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        System.setIn(InputStream.nullInputStream());
         RunnerOrders setup = RunnerOrders.readSetup(stdin);
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), setup.reportPort());
         DataOutputStream channel = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
@@ -81,14 +95,38 @@ public final class CheckRunner implements TestExecutionListener {
                 .build());
         warmUp(LabRedis.uri());
         CapturedOutput output = new CapturedOutput(setup.outputCap());
-        System.setOut(output.printStream());
-        System.setErr(output.printStream());
+        Optional<ExitGuard> exitGuard = ExitGuard.install();
         send(channel, RunnerMessage.ready(ManagementFactory.getRuntimeMXBean().getUptime()));
-        RunnerOrders orders = setup.withChecks(stdin);
-        System.setIn(InputStream.nullInputStream());
-        new CheckRunner(channel, orders, proxy, output).run(launcher);
+        ClassLoader runner = Thread.currentThread().getContextClassLoader();
+        for (Optional<RunnerOrders.Order> order; (order = RunnerOrders.readOrder(stdin)).isPresent(); ) {
+            Leftovers before = Leftovers.before();
+            System.setOut(output.printStream());
+            System.setErr(output.printStream());
+            boolean finished;
+            try (URLClassLoader submission = new URLClassLoader("submission", urls(order.get().classpath()), runner)) {
+                // JUnit finds the check classes through it, and they find the submission's classes
+                Thread.currentThread().setContextClassLoader(submission);
+                finished = new CheckRunner(channel, setup, proxy, output, exitGuard, order.get().checks()).run(launcher);
+            } finally {
+                Thread.currentThread().setContextClassLoader(runner);
+            }
+            if (!finished) {
+                break;
+            }
+            Optional<String> left = before.after()
+                    .or(() -> exitGuard.flatMap(ExitGuard::takeExit).map(s -> "System.exit(" + s + ") outside any check"));
+            send(channel, RunnerMessage.done(left));
+        }
         // halt: student threads or shutdown hooks must not keep this JVM alive or change its exit
         Runtime.getRuntime().halt(0);
+    }
+
+    private static URL[] urls(List<Path> classpath) throws MalformedURLException {
+        URL[] urls = new URL[classpath.size()];
+        for (int i = 0; i < urls.length; i++) {
+            urls[i] = classpath.get(i).toUri().toURL();
+        }
+        return urls;
     }
 
     /** Connects once through the proxy while the grader still compiles, so the first check does not pay for it. */
@@ -102,10 +140,11 @@ public final class CheckRunner implements TestExecutionListener {
         client.shutdownAsync();
     }
 
-    private void run(Launcher launcher) {
+    /** Runs and reports the checks; false when this JVM is not to be trusted any more. */
+    private boolean run(Launcher launcher) {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false");
-        orders.checks().forEach(c -> request.selectors(DiscoverySelectors.selectMethod(c.className(), c.methodName())));
+        checks.forEach(c -> request.selectors(DiscoverySelectors.selectMethod(c.className(), c.methodName())));
         LauncherDiscoveryRequest discovery = request.build();
         try {
             launcher.execute(discovery, this);
@@ -114,16 +153,16 @@ public final class CheckRunner implements TestExecutionListener {
             if (running != null) {
                 finish(running, false, describe(unrecoverable), "");
             }
-            return;
+            return false;
         }
-        for (var check : orders.checks()) {
+        for (var check : checks) {
             String id = check.checkId();
             if (unreported.containsValue(id)) {
                 String why = classProblems.getOrDefault(check.className(), "JUnit did not run " + check.label());
                 finish(id, false, "did not run: " + why, "");
             }
         }
-        send(channel, RunnerMessage.done());
+        return true;
     }
 
     @Override
@@ -134,12 +173,13 @@ public final class CheckRunner implements TestExecutionListener {
         }
         setupProblem = null;
         try {
-            RedisWire.call(orders.redis(), "FLUSHALL");
+            RedisWire.call(redis, "FLUSHALL");
         } catch (IOException e) {
             setupProblem = "the grader could not empty Redis before this check: " + e.getMessage();
         }
         proxy.restore();
         output.clear();
+        exitGuard.ifPresent(ExitGuard::takeExit);
         running = id;
         runningSince = System.nanoTime();
         send(channel, RunnerMessage.started(id));
@@ -178,7 +218,12 @@ public final class CheckRunner implements TestExecutionListener {
     private void finish(String id, boolean passed, String reason, String trace) {
         String printed = output.text();
         long millis = id.equals(running) ? (System.nanoTime() - runningSince) / 1_000_000 : 0;
-        send(channel, RunnerMessage.finished(id, passed, reason, printed + trace, output.cut(), millis));
+        Optional<Integer> exit = exitGuard.flatMap(ExitGuard::takeExit);
+        RunnerMessage finished = exit.isPresent()
+                ? RunnerMessage.finished(id, false, "the submission called System.exit(" + exit.get() + ") during this check",
+                printed + trace, output.cut(), millis)
+                : RunnerMessage.finished(id, passed, reason, printed + trace, output.cut(), millis);
+        send(channel, finished);
         unreported.values().remove(id);
         running = null;
     }

@@ -22,7 +22,7 @@ final class ClassArchive {
     private final Path file;
     private final boolean possible;
 
-    /** @param sharedClasspath what comes before the submission on a check JVM's class path; only jars can be archived */
+    /** @param sharedClasspath a check JVM's class path; only jars can be archived */
     ClassArchive(CompiledLab compiled, List<Path> sharedClasspath) {
         this.file = compiled.classArchive();
         this.possible = Files.isDirectory(compiled.lab().referenceDir()) && sharedClasspath.stream()

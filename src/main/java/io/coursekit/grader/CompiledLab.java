@@ -12,9 +12,14 @@ import java.util.Set;
  */
 record CompiledLab(Lab lab, Path api, Path checks, Set<String> apiTypes, List<CheckMethod> methods) {
 
-    /** The API and the checks as jars, for check JVMs: a class archive can only hold classes from jars. */
-    List<Path> jars() {
-        return List.of(api.resolveSibling("api.jar"), checks.resolveSibling("checks.jar"));
+    /** The API as a jar, for the class path of check JVMs: a class archive can only hold classes from jars. */
+    Path apiJar() {
+        return api.resolveSibling("api.jar");
+    }
+
+    /** The checks as a jar, loaded afresh for each submission, with its classes. */
+    Path checksJar() {
+        return checks.resolveSibling("checks.jar");
     }
 
     /** Where this compiled lab's {@link ClassArchive} is kept. */

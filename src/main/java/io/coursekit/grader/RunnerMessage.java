@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * One message from a check JVM to the grader, over the private socket whose port only the grader and the runner
@@ -18,7 +19,10 @@ record RunnerMessage(Kind kind, String checkId, boolean passed, String reason, S
         STARTED,
         /** millis: how long the check took, measured where it ran */
         FINISHED,
-        /** every check this JVM was given has been reported */
+        /**
+         * every check of the submission has been reported; passed: the JVM may grade another submission, as the
+         * submission left nothing behind; reason: otherwise, what it left
+         */
         DONE,
         /** never sent: the grader's reader adds it when the channel ends, because the runner finished or died */
         CLOSED
@@ -37,8 +41,8 @@ record RunnerMessage(Kind kind, String checkId, boolean passed, String reason, S
         return new RunnerMessage(Kind.FINISHED, checkId, passed, reason, output, outputCut, millis);
     }
 
-    static RunnerMessage done() {
-        return new RunnerMessage(Kind.DONE, "", false, "", "", false, 0);
+    static RunnerMessage done(Optional<String> leftBehind) {
+        return new RunnerMessage(Kind.DONE, "", leftBehind.isEmpty(), leftBehind.orElse(""), "", false, 0);
     }
 
     static RunnerMessage closed() {

@@ -5,16 +5,27 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * What the grader tells a check JVM on its standard input, in two parts: first where to report, which Redis to use
- * and how much output to keep per check, so the JVM can warm up while the submission still compiles; then which
- * checks to run, ended by closing standard input.
+ * What the grader tells a check JVM on its standard input: first, once, where to report, which Redis to use and how
+ * much output to keep per check, so the JVM can warm up while the submission still compiles; then, for each
+ * submission it grades, an {@link Order}. Closing standard input ends the JVM.
  */
-record RunnerOrders(int reportPort, URI redis, int outputCap, List<CheckMethod> checks) {
+record RunnerOrders(int reportPort, URI redis, int outputCap) {
     private static final String END_OF_SETUP = "warm-up";
+    private static final String END_OF_SUBMISSION = "run";
+
+    /**
+     * One submission to grade.
+     *
+     * @param classpath the lab's checks and the submission's classes, for a class loader of their own
+     */
+    record Order(List<Path> classpath, List<CheckMethod> checks) {
+    }
 
     void writeSetup(OutputStream out) throws IOException {
         String text = "report-port " + reportPort + "\nredis " + redis + "\noutput-cap " + outputCap + "\n" + END_OF_SETUP + "\n";
@@ -22,17 +33,19 @@ record RunnerOrders(int reportPort, URI redis, int outputCap, List<CheckMethod> 
         out.flush();
     }
 
-    static void writeChecks(OutputStream out, List<CheckMethod> checks) throws IOException {
+    static void writeOrder(OutputStream out, Order order) throws IOException {
         StringBuilder text = new StringBuilder();
-        for (CheckMethod check : checks) {
+        for (Path entry : order.classpath()) {
+            text.append("classpath ").append(entry.toAbsolutePath()).append('\n');
+        }
+        for (CheckMethod check : order.checks()) {
             text.append("check ").append(check.checkId()).append(' ').append(check.className()).append(' ')
                     .append(check.methodName()).append('\n');
         }
-        out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+        out.write(text.append(END_OF_SUBMISSION).append('\n').toString().getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
 
-    /** Reads the set-up part; {@link #checks()} is empty until {@link #withChecks} reads the rest. */
     static RunnerOrders readSetup(BufferedReader in) throws IOException {
         int port = -1;
         URI redis = null;
@@ -49,18 +62,27 @@ record RunnerOrders(int reportPort, URI redis, int outputCap, List<CheckMethod> 
         if (port < 0 || redis == null) {
             throw new IOException("incomplete orders: the check runner is started by coursekit grade");
         }
-        return new RunnerOrders(port, redis, cap, List.of());
+        return new RunnerOrders(port, redis, cap);
     }
 
-    RunnerOrders withChecks(BufferedReader in) throws IOException {
+    /** The next submission to grade; empty when the grader closed standard input. */
+    static Optional<Order> readOrder(BufferedReader in) throws IOException {
+        List<Path> classpath = new ArrayList<>();
         List<CheckMethod> checks = new ArrayList<>();
         for (String line; (line = in.readLine()) != null; ) {
-            String[] words = line.split(" ");
-            if (words.length != 4 || !words[0].equals("check")) {
+            if (line.equals(END_OF_SUBMISSION)) {
+                return Optional.of(new Order(List.copyOf(classpath), List.copyOf(checks)));
+            }
+            String[] words = line.split(" ", 2);
+            if (words[0].equals("classpath") && words.length == 2) {
+                classpath.add(Path.of(words[1]));
+            } else if (words[0].equals("check") && words.length == 2 && words[1].split(" ").length == 3) {
+                String[] check = words[1].split(" ");
+                checks.add(new CheckMethod(check[0], check[1], check[2]));
+            } else {
                 throw new IOException("unknown order: " + line);
             }
-            checks.add(new CheckMethod(words[1], words[2], words[3]));
         }
-        return new RunnerOrders(reportPort, redis, outputCap, checks);
+        return Optional.empty();
     }
 }

@@ -37,7 +37,7 @@ public final class SubmissionCompiler {
     private static final int MAX_ERRORS = 30;
     private static final int FINGERPRINT_DIGITS = 16;
     /** Changes whenever a compiled lab in the cache gains or changes files, so older caches are rebuilt. */
-    private static final String LAYOUT = "api, checks, their jars; ";
+    private static final String LAYOUT = "api and checks jars, checks loaded per submission; ";
 
     private final Path cache;
     private final List<Path> libraries;

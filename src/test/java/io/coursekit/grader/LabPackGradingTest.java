@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.coursekit.testing.SharedRedis;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -27,6 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LabPackGradingTest {
     private static final Grader GRADER = new Grader(
             new SubmissionCompiler(Path.of(System.getProperty("java.io.tmpdir"), "coursekit-test-labs")), SharedRedis.get().uri());
+
+    @AfterAll
+    static void endCheckJvm() {
+        GRADER.close();
+    }
 
     @TestFactory
     Stream<DynamicTest> tinyPack() throws IOException {
