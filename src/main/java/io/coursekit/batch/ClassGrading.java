@@ -2,6 +2,7 @@ package io.coursekit.batch;
 
 import io.coursekit.UserError;
 import io.coursekit.grader.CheckResult;
+import io.coursekit.grader.CompiledSubmission;
 import io.coursekit.grader.GradeReport;
 import io.coursekit.grader.Grader;
 import io.coursekit.grader.Lab;
@@ -15,7 +16,6 @@ import io.coursekit.report.ReportFolder;
 import io.coursekit.report.StudentGrade;
 import io.coursekit.report.Wording;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,32 +82,83 @@ public final class ClassGrading {
 
     private void work(Queue<Roster.Entry> queue, Map<String, Integer> previousScores, Queue<StudentGrade> graded,
                       Progress progress) {
+        // the next submission compiles while this one is in its checks
+        ExecutorService ahead = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "compile-ahead");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Future<Compiled> next = null;
         try (RunningRedis own = launcher.start(redis);
              Grader grader = new Grader(SubmissionCompiler.withUserCache(), own.uri())) {
-            for (Roster.Entry entry; (entry = queue.poll()) != null; ) {
-                StudentGrade grade = gradeOne(grader, entry).withPreviousScore(previousScores.get(entry.student()));
+            next = ahead.submit(() -> compile(grader, queue.poll()));
+            for (Compiled current; (current = next.get()) != null; ) {
+                next = ahead.submit(() -> compile(grader, queue.poll()));
+                Roster.Entry entry = current.entry();
+                StudentGrade grade = check(grader, current).withPreviousScore(previousScores.get(entry.student()));
                 grade.writeMarker(out.studentDir(entry.student()));
                 graded.add(grade);
                 progress.graded(grade);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException problem) {
+                throw problem;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            ahead.shutdownNow();
+            discard(next);
         }
     }
 
-    private StudentGrade gradeOne(Grader grader, Roster.Entry entry) {
-        Path dir = out.studentDir(entry.student());
-        GradeReport report;
-        String problem = "";
+    /** Deletes the classes of a submission compiled ahead that will not be checked. */
+    private static void discard(Future<Compiled> next) {
+        if (next == null || !next.isDone() || next.isCancelled()) {
+            return;
+        }
+        try {
+            Compiled compiled = next.get();
+            if (compiled != null && compiled.submission() != null) {
+                compiled.submission().close();
+            }
+        } catch (ExecutionException e) {
+            // nothing was compiled, so nothing is left to delete
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A student's submission compiled, or why it could not be read; null when the queue is empty. */
+    private record Compiled(Roster.Entry entry, CompiledSubmission submission, String problem) {
+    }
+
+    private Compiled compile(Grader grader, Roster.Entry entry) {
+        if (entry == null) {
+            return null;
+        }
         try (Submission submission = Submission.open(entry.source())) {
-            report = grader.grade(lab, submission);
+            return new Compiled(entry, grader.compile(lab, submission), "");
         } catch (UserError e) {
             // an unreadable or unsafe zip costs its student the grade, never the batch
-            problem = e.getMessage().replace(entry.source().toString(), entry.source().getFileName().toString());
-            String reason = "not graded: " + problem;
+            return new Compiled(entry, null,
+                    e.getMessage().replace(entry.source().toString(), entry.source().getFileName().toString()));
+        }
+    }
+
+    private StudentGrade check(Grader grader, Compiled compiled) {
+        Roster.Entry entry = compiled.entry();
+        GradeReport report;
+        if (compiled.submission() != null) {
+            report = grader.check(compiled.submission());
+        } else {
+            String reason = "not graded: " + compiled.problem();
             report = new GradeReport(lab, entry.id().name(), lab.checks().stream().map(c -> CheckResult.notRun(c, reason))
                     .toList(), reason, new Timings(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO));
         }
-        ReportFolder.write(report, wording, dir);
+        ReportFolder.write(report, wording, out.studentDir(entry.student()));
         return StudentGrade.of(entry.student(), entry.source().getFileName().toString(), entry.id().lmsUserId(),
-                report, problem);
+                report, compiled.problem());
     }
 }

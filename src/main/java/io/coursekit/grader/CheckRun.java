@@ -18,9 +18,12 @@ final class CheckRun {
     /** JUnit's own work between two checks, and the class-level set-up of a check class. */
     private static final Duration BETWEEN_CHECKS = Duration.ofSeconds(10);
     private static final int FRUITLESS_JVMS = 2;
+    /** A check running this long may well be stopped at its timeout: a spare JVM starts for the checks after it. */
+    private static final Duration SPARE_AFTER = Duration.ofSeconds(2);
 
     private final Lab lab;
     private final CheckJvmSetup setup;
+    private final CheckJvms jvms;
     private final List<Path> classpath;
     private final long deadline;
     private final Map<String, CheckMethod> pending = new LinkedHashMap<>();
@@ -33,9 +36,10 @@ final class CheckRun {
      * @param classpath the lab's checks and the submission's classes
      * @param deadline  when the submission's time is up, in {@link System#nanoTime()}
      */
-    CheckRun(CompiledLab compiled, CheckJvmSetup setup, List<Path> classpath, long deadline) {
+    CheckRun(CompiledLab compiled, CheckJvmSetup setup, CheckJvms jvms, List<Path> classpath, long deadline) {
         this.lab = compiled.lab();
         this.setup = setup;
+        this.jvms = jvms;
         this.classpath = classpath;
         this.deadline = deadline;
         compiled.methods().forEach(m -> pending.put(m.checkId(), m));
@@ -61,7 +65,7 @@ final class CheckRun {
                 failPending("not run: the check JVM ended before running it: " + trouble);
             } else if (!pending.isEmpty()) {
                 try {
-                    next = CheckJvm.launch(setup);
+                    next = jvms.fresh(setup);
                 } catch (IOException e) {
                     failPending("not run: the check JVM could not be started: " + e.getMessage());
                 }
@@ -97,9 +101,15 @@ final class CheckRun {
             String running = null;
             long runningSince = 0;
             long due = handedOver + (warm ? BETWEEN_CHECKS : READY_WITHIN).toNanos();
+            long spareAt = Long.MAX_VALUE;
             while (true) {
-                Optional<RunnerMessage> next = jvm.next(Math.min(due, deadline));
+                Optional<RunnerMessage> next = jvm.next(Math.min(Math.min(due, deadline), spareAt));
                 long now = System.nanoTime();
+                if (next.isEmpty() && now >= spareAt && now < Math.min(due, deadline)) {
+                    prepareSpare();
+                    spareAt = Long.MAX_VALUE;
+                    continue;
+                }
                 boolean ends = next.map(m -> m.kind() == RunnerMessage.Kind.DONE || m.kind() == RunnerMessage.Kind.CLOSED)
                         .orElse(true);
                 if (ends && checksFrom >= 0) {
@@ -126,11 +136,13 @@ final class CheckRun {
                         running = message.checkId();
                         runningSince = now;
                         due = now + check(running).timeout().toNanos();
+                        spareAt = now + SPARE_AFTER.toNanos();
                     }
                     case FINISHED -> {
                         judge(message, message.checkId().equals(running));
                         running = null;
                         due = now + BETWEEN_CHECKS.toNanos();
+                        spareAt = Long.MAX_VALUE;
                     }
                     case DONE -> {
                         failPending("the check runner did not report this check");
@@ -152,6 +164,14 @@ final class CheckRun {
             if (reusable != jvm) {
                 jvm.close();
             }
+        }
+    }
+
+    private void prepareSpare() {
+        try {
+            jvms.prepareSpare(setup);
+        } catch (IOException e) {
+            // without a spare, a JVM is started when one is needed, and fails then if it must
         }
     }
 

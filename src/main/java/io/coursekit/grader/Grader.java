@@ -11,19 +11,17 @@ import java.util.List;
 
 /**
  * Grades submissions of lab packs against one Redis, one submission at a time. A check JVM that a submission left
- * clean grades the next one, which then starts warm; close the grader to end it.
+ * clean grades the next one, which then starts warm; close the grader to end it. A batch may {@link #compile} the
+ * next submission on another thread while this one is in its checks.
  */
 public final class Grader implements AutoCloseable {
     private static final String SUBMISSION_CLASSES = "classes";
     /** Writing a class archive as the JVM ends takes about a second on a small machine. */
     private static final Duration ARCHIVE_WRITING = Duration.ofSeconds(15);
-    /** A JVM that many submissions have passed through is replaced, so nothing can pile up in it. */
-    private static final int SUBMISSIONS_PER_JVM = 25;
 
     private final SubmissionCompiler compiler;
     private final URI redis;
-    private CheckJvm warm;
-    private CheckJvmSetup warmSetup;
+    private final CheckJvms jvms = new CheckJvms();
 
     /** @param redis a Redis the grader may empty before every check */
     public Grader(SubmissionCompiler compiler, URI redis) {
@@ -34,50 +32,92 @@ public final class Grader implements AutoCloseable {
     /** Always gives a report for a submission it could read, whatever the submission does. */
     public GradeReport grade(Lab lab, Submission submission) {
         CompiledLab compiled = compiler.compileLab(lab);
-        List<Path> shared = new ArrayList<>();
-        shared.add(compiled.apiJar());
-        shared.addAll(compiler.libraries());
-        ClassArchive archive = new ClassArchive(compiled, shared);
+        CheckJvmSetup setup = setup(compiled);
+        // a new JVM starts while the submission compiles
+        CheckJvm first;
+        try {
+            first = jvms.take(setup);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a check JVM for " + submission.name(), e);
+        }
+        CompiledSubmission compiledSubmission;
+        try {
+            compiledSubmission = compileWith(compiled, submission, setup);
+        } catch (RuntimeException e) {
+            first.close();
+            throw e;
+        }
+        return check(compiledSubmission, first);
+    }
+
+    /**
+     * Compiles a submission for {@link #check}. May run on another thread while this grader checks another
+     * submission: it uses no check JVM.
+     */
+    public CompiledSubmission compile(Lab lab, Submission submission) {
+        CompiledLab compiled = compiler.compileLab(lab);
+        return compileWith(compiled, submission, setup(compiled));
+    }
+
+    /** Runs the checks of a compiled submission; always gives a report. */
+    public GradeReport check(CompiledSubmission submission) {
+        return check(submission, null);
+    }
+
+    /** Ends the check JVMs kept for the next submissions. */
+    @Override
+    public void close() {
+        jvms.close();
+    }
+
+    /** How this lab's check JVMs start; writes the lab's class archive first if it has none. */
+    private CheckJvmSetup setup(CompiledLab compiled) {
+        List<Path> classpath = new ArrayList<>();
+        classpath.add(compiled.apiJar());
+        classpath.addAll(compiler.libraries());
+        ClassArchive archive = new ClassArchive(compiled, classpath);
         if (archive.needsTraining()) {
             archive.train(options -> {
-                try (Submission reference = Submission.open(lab.referenceDir())) {
-                    gradeWith(compiled, reference, setup(lab, shared, options, ARCHIVE_WRITING));
+                try (Submission reference = Submission.open(compiled.lab().referenceDir())) {
+                    check(compileWith(compiled, reference, setup(compiled, classpath, options, ARCHIVE_WRITING)), null);
                 }
             });
         }
-        return gradeWith(compiled, submission, setup(lab, shared, archive.vmOptions(), Duration.ZERO));
+        return setup(compiled, classpath, archive.vmOptions(), Duration.ZERO);
     }
 
-    /** Ends the check JVM kept for the next submission. */
-    @Override
-    public void close() {
-        if (warm != null) {
-            warm.close();
-            warm = null;
-        }
+    private CheckJvmSetup setup(CompiledLab compiled, List<Path> classpath, List<String> vmOptions, Duration exitGrace) {
+        return new CheckJvmSetup(classpath.stream().map(Path::toString).toList(), vmOptions, compiled.lab().limits(),
+                redis, exitGrace);
     }
 
-    private CheckJvmSetup setup(Lab lab, List<Path> shared, List<String> vmOptions, Duration exitGrace) {
-        return new CheckJvmSetup(shared.stream().map(Path::toString).toList(), vmOptions, lab.limits(), redis, exitGrace);
-    }
-
-    private GradeReport gradeWith(CompiledLab compiled, Submission submission, CheckJvmSetup setup) {
-        Lab lab = compiled.lab();
+    private CompiledSubmission compileWith(CompiledLab compiled, Submission submission, CheckJvmSetup setup) {
         // the submission's time starts now: building the lab pack is the grader's own work
         long started = System.nanoTime();
         Path work = ScratchFolder.create("coursekit-grade-");
         Path classes = work.resolve(SUBMISSION_CLASSES);
-        CheckJvm first = null;
         try {
             Files.createDirectories(classes);
-            first = takeWarm(setup);
-            if (first == null) {
-                first = CheckJvm.launch(setup);
-            }
-            Compilation compilation = compiler.compile(compiled, submission, classes);
-            Duration compile = Duration.ofNanos(System.nanoTime() - started);
+        } catch (IOException e) {
+            ScratchFolder.delete(work);
+            throw new UncheckedIOException("cannot create " + classes, e);
+        }
+        Compilation compilation = compiler.compile(compiled, submission, classes);
+        return new CompiledSubmission(compiled, submission.name(), compilation, work,
+                Duration.ofNanos(System.nanoTime() - started), setup);
+    }
+
+    /** @param first a JVM started for this submission, or null to take the warm one or start one */
+    private GradeReport check(CompiledSubmission submission, CheckJvm first) {
+        Lab lab = submission.lab().lab();
+        Compilation compilation = submission.compilation();
+        Duration compile = submission.compileTime();
+        CheckJvmSetup setup = submission.setup();
+        try (submission) {
             if (!compilation.compiled()) {
-                keep(first, setup);
+                if (first != null) {
+                    jvms.keep(first, setup);
+                }
                 first = null;
                 List<CheckResult> results = lab.checks().stream()
                         .map(c -> CheckResult.notRun(c, "not run: the submission does not compile")).toList();
@@ -85,10 +125,14 @@ public final class Grader implements AutoCloseable {
                         compilation.notes() + "The submission does not compile:\n" + compilation.errors(),
                         new Timings(compile, Duration.ZERO, Duration.ZERO, compile));
             }
-            CheckRun run = new CheckRun(compiled, setup, List.of(compiled.checksJar(), classes),
+            long started = System.nanoTime() - compile.toNanos();
+            if (first == null) {
+                first = jvms.take(setup);
+            }
+            CheckRun run = new CheckRun(submission.lab(), setup, jvms, List.of(submission.lab().checksJar(), compilation.classes()),
                     started + lab.limits().time().toNanos());
             List<CheckResult> results = run.run(first);
-            run.reusable().ifPresent(jvm -> keep(jvm, setup));
+            run.reusable().ifPresent(jvm -> jvms.keep(jvm, setup));
             if (run.reusable().orElse(null) == first) {
                 first = null;
             }
@@ -103,28 +147,6 @@ public final class Grader implements AutoCloseable {
             if (first != null) {
                 first.close();
             }
-            ScratchFolder.delete(work);
         }
-    }
-
-    /** The kept JVM, when it was started the same way and may take another submission. */
-    private CheckJvm takeWarm(CheckJvmSetup setup) {
-        CheckJvm jvm = warm;
-        warm = null;
-        if (jvm != null && (!setup.equals(warmSetup) || jvm.submissions() >= SUBMISSIONS_PER_JVM)) {
-            jvm.close();
-            return null;
-        }
-        return jvm;
-    }
-
-    /** Keeps a JVM for the next submission; one that writes a class archive must end to write it. */
-    private void keep(CheckJvm jvm, CheckJvmSetup setup) {
-        if (!setup.exitGrace().isZero()) {
-            jvm.close();
-            return;
-        }
-        warm = jvm;
-        warmSetup = setup;
     }
 }

@@ -19,6 +19,8 @@ final class GraderReasons {
         korean("timed out after (\\d+) s", "{0}초 안에 끝나지 않아 멈췄습니다 (끝나지 않는 반복이나 대기가 있나요?)");
         korean("the JVM exited with status (-?\\d+) during this check",
                 "이 검사 도중 JVM이 종료 코드 {0}(으)로 끝났습니다 (System.exit를 부르지 않았나요?)");
+        korean("the submission called System.exit\\((-?\\d+)\\) during this check",
+                "이 검사 도중 제출물이 System.exit({0})을 불렀습니다 (채점 중에는 JVM을 끝낼 수 없고, 이 검사는 실패입니다)");
         korean("ran out of memory \\(the check JVM's heap is limited to (\\w+)\\)", "메모리가 부족합니다 (검사 JVM의 힙은 {0}로 제한됩니다)");
         korean("ran out of memory", "메모리가 부족합니다");
         korean("output cut at (\\d+) KiB", "출력이 {0} KiB를 넘어 잘랐습니다");

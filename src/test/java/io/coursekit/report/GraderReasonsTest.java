@@ -19,6 +19,12 @@ class GraderReasonsTest {
     }
 
     @Test
+    void anExitReadsInKoreanWithItsStatus() {
+        assertThat(GraderReasons.in("ko", "the submission called System.exit(3) during this check"))
+                .startsWith("이 검사 도중 제출물이 System.exit(3)을 불렀습니다");
+    }
+
+    @Test
     void englishAndUnknownReasonsStayAsWritten() {
         String refused = "connection refused at 127.0.0.1:6380: nothing listens on that port";
         assertThat(GraderReasons.in("en", refused)).isEqualTo(refused);

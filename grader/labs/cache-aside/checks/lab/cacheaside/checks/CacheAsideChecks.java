@@ -3,6 +3,7 @@ package lab.cacheaside.checks;
 import io.coursekit.grader.check.LabRedis;
 import io.coursekit.grader.check.RubricCheck;
 import lab.cacheaside.Product;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.opentest4j.AssertionFailedError;
@@ -40,6 +41,11 @@ final class CacheAsideChecks {
     @AfterEach
     void closeLab() {
         lab.close();
+    }
+
+    @AfterAll
+    static void closeClientResources() {
+        LabFixture.shutDownClientResources();
     }
 
     @RubricCheck("miss-loads-from-database")

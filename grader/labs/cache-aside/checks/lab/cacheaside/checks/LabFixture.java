@@ -36,10 +36,10 @@ final class LabFixture implements AutoCloseable {
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
             .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
             .build();
+    /** Shared by the checks of one submission and shut down after them, so no thread outlives the submission. */
+    private static final ClientResources RESOURCES = DefaultClientResources.create();
 
     final ProductTable table = new ProductTable(AMERICANO);
-    // Its own, shut down with the fixture: a check leaves no thread behind, so the grader may reuse its JVM.
-    private final ClientResources resources = DefaultClientResources.create();
     private final List<RedisClient> clients = new ArrayList<>();
     private final ExecutorService studentThreads = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "student-call");
@@ -77,13 +77,17 @@ final class LabFixture implements AutoCloseable {
     public void close() {
         studentThreads.shutdownNow();
         clients.forEach(client -> client.shutdown(Duration.ZERO, Duration.ofSeconds(1)));
-        resources.shutdown(0, 1, TimeUnit.SECONDS);
+    }
+
+    /** After the last check: the grader reuses a check JVM only when the checks left no thread running. */
+    static void shutDownClientResources() {
+        RESOURCES.shutdown(0, 1, TimeUnit.SECONDS);
     }
 
     private StatefulRedisConnection<String, String> connect(ClientOptions options) {
         RedisURI uri = RedisURI.create(LabRedis.uri());
         uri.setTimeout(CONNECT_TIMEOUT);
-        RedisClient client = RedisClient.create(resources, uri);
+        RedisClient client = RedisClient.create(RESOURCES, uri);
         client.setOptions(options);
         clients.add(client);
         return client.connect();
