@@ -90,11 +90,12 @@ final class CheckRun {
     /** Runs the pending checks in {@code jvm} until it is done, ends or is killed; says why when it ended early. */
     private String runIn(CheckJvm jvm) throws InterruptedException {
         try {
-            try {
-                jvm.run(new RunnerOrders.Order(classpath, List.copyOf(pending.values())));
-            } catch (IOException e) {
-                return e.getMessage();
-            }
+            jvm.run(new RunnerOrders.Order(classpath, List.copyOf(pending.values())));
+        } catch (IOException e) {
+            jvm.close();
+            return e.getMessage();
+        }
+        try {
             long handedOver = System.nanoTime();
             boolean warm = jvm.submissions() > 1;
             long checksFrom = warm ? handedOver : -1;
