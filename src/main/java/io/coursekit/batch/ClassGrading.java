@@ -92,6 +92,7 @@ public final class ClassGrading {
         try (RunningRedis own = launcher.start(redis);
              Grader grader = new Grader(SubmissionCompiler.withUserCache(), own.uri())) {
             next = ahead.submit(() -> compile(grader, queue.poll()));
+            grader.startCheckJvm(lab);
             for (Compiled current; (current = next.get()) != null; ) {
                 next = ahead.submit(() -> compile(grader, queue.poll()));
                 Roster.Entry entry = current.entry();

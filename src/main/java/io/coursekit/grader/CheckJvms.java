@@ -9,7 +9,7 @@ import java.io.IOException;
  */
 final class CheckJvms implements AutoCloseable {
     /** A JVM that many submissions have passed through is replaced, so nothing can pile up in it. */
-    private static final int SUBMISSIONS_PER_JVM = 25;
+    private static final int SUBMISSIONS_PER_JVM = 50;
 
     private CheckJvm warm;
     private CheckJvm spare;
@@ -46,6 +46,16 @@ final class CheckJvms implements AutoCloseable {
             spare = null;
         }
         return jvm;
+    }
+
+    /** Starts a JVM for the first submission, unless there is one already. */
+    synchronized void startFirst(CheckJvmSetup wanted) throws IOException {
+        if (reusable(wanted)) {
+            forget(wanted);
+            if (warm == null && spare == null) {
+                spare = CheckJvm.launch(wanted);
+            }
+        }
     }
 
     /** Starts a spare, unless there is one. */

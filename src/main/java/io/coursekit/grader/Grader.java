@@ -59,6 +59,15 @@ public final class Grader implements AutoCloseable {
         return compileWith(compiled, submission, setup(compiled));
     }
 
+    /** Starts a check JVM for this lab now, so that it is warm by the time the first compiled submission is. */
+    public void startCheckJvm(Lab lab) {
+        try {
+            jvms.startFirst(setup(compiler.compileLab(lab)));
+        } catch (IOException e) {
+            // the first submission starts one, and says so if it cannot
+        }
+    }
+
     /** Runs the checks of a compiled submission; always gives a report. */
     public GradeReport check(CompiledSubmission submission) {
         return check(submission, null);
