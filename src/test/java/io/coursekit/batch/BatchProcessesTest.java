@@ -83,6 +83,39 @@ class BatchProcessesTest {
     }
 
     @Test
+    void checkJvmsEndWithTheirKilledBatchEvenInTheMiddleOfAnEndlessCheck() throws Exception {
+        ClassFolder loops = new ClassFolder(ClassFolder.CACHE_ASIDE_LAB, Files.createDirectory(temp.resolve("loops")));
+        loops.folder("looper", "samples/hostile-infinite-loop");
+        Process batch = start(new String[] {"batch", "--lab", ClassFolder.CACHE_ASIDE_LAB.toString(), "--out",
+                temp.resolve("loops-graded").toString(), "--jobs", "1", loops.dir().toString()});
+        List<ProcessHandle> checkJvms = List.of();
+        try {
+            for (int i = 0; i < 200 && checkJvms.isEmpty(); i++) {
+                Thread.sleep(50);
+                checkJvms = batch.descendants().filter(BatchProcessesTest::isCheckJvm).toList();
+            }
+            assertThat(checkJvms).as("a check JVM of the batch").isNotEmpty();
+            // well into delete-evicts, whose endless loop only the killed batch would have stopped
+            Thread.sleep(4_000);
+            checkJvms = batch.descendants().filter(BatchProcessesTest::isCheckJvm).toList();
+            List<ProcessHandle> others = batch.descendants().filter(p -> !isCheckJvm(p)).toList();
+            batch.destroyForcibly();
+            others.forEach(ProcessHandle::destroyForcibly);
+
+            for (ProcessHandle jvm : checkJvms) {
+                assertThat(jvm.onExit()).as("check JVM " + jvm.pid()).succeedsWithin(5, TimeUnit.SECONDS);
+            }
+        } finally {
+            batch.destroyForcibly();
+            checkJvms.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static boolean isCheckJvm(ProcessHandle process) {
+        return process.info().arguments().map(args -> List.of(args).contains("io.coursekit.grader.CheckRunner")).orElse(false);
+    }
+
+    @Test
     void threeShardsMergeIntoTheOneProcessGradebook() throws Exception {
         List<Process> shards = new ArrayList<>();
         List<String> shardDirs = new ArrayList<>();
@@ -138,7 +171,7 @@ class BatchProcessesTest {
         return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    /** SIGKILL, as a power cut would; the batch's Redis and check JVM would outlive it, so they are killed too. */
+    /** SIGKILL, as a power cut would; the batch's Redis would outlive it, so it is killed too. */
     private static void killWithChildren(Process process) throws InterruptedException {
         List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
