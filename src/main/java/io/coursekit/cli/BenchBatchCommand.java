@@ -110,14 +110,14 @@ final class BenchBatchCommand implements Callable<Integer> {
         if (timed <= 0) {
             return 0;
         }
-        boolean everySource = timed >= Math.min(sources.size(), count);
+        int distinct = Math.min(sources.size(), count);
+        boolean everySource = timed >= distinct;
         Duration whole = Duration.ZERO;
         try (RunningRedis redis = launcher.start(redisOption.mode())) {
             MavenBaseline maven = MavenBaseline.prepare(pack, work.resolve("baseline"), redis.uri());
-            int kinds = everySource ? Math.min(sources.size(), count) : timed;
-            for (int k = 0; k < kinds; k++) {
+            for (int k = 0; k < (everySource ? distinct : timed); k++) {
                 // copy i is a copy of source i % sources: copy k stands for every copy of its source
-                int index = everySource ? k : k * Math.min(sources.size(), count) / timed;
+                int index = everySource ? k : k * distinct / timed;
                 Path copy = copies.get(index);
                 Duration one = maven.grade(copy, copy.getFileName().toString());
                 long copiesOfSource = everySource ? (count - index + sources.size() - 1) / sources.size() : 1;

@@ -4,8 +4,8 @@ import java.io.IOException;
 
 /**
  * The check JVMs of one grader: the warm one a clean submission left for the next, and a spare started ahead of
- * need, once a check runs long enough to look like it will be stopped, so that its checks left do not wait for a
- * JVM to start. JVMs that write a class archive are never kept or spared.
+ * need (while the first submission compiles, or once a check runs long enough to look like it will be stopped), so
+ * that no submission waits for a JVM to start. JVMs that write a class archive are never kept or spared.
  */
 final class CheckJvms implements AutoCloseable {
     /** A JVM that many submissions have passed through is replaced, so nothing can pile up in it. */
@@ -48,23 +48,16 @@ final class CheckJvms implements AutoCloseable {
         return jvm;
     }
 
-    /** Starts a JVM for the first submission, unless there is one already. */
-    synchronized void startFirst(CheckJvmSetup wanted) throws IOException {
-        if (reusable(wanted)) {
-            forget(wanted);
-            if (warm == null && spare == null) {
-                spare = CheckJvm.launch(wanted);
-            }
-        }
-    }
-
-    /** Starts a spare, unless there is one. */
-    synchronized void prepareSpare(CheckJvmSetup wanted) throws IOException {
+    /**
+     * Starts a JVM ahead of need, unless one is waiting already: before the first submission, or while one of its
+     * checks runs long (the JVM it runs in was taken, so only a spare can be waiting).
+     */
+    synchronized void startSpare(CheckJvmSetup wanted) throws IOException {
         if (!reusable(wanted)) {
             return;
         }
         forget(wanted);
-        if (spare == null) {
+        if (warm == null && spare == null) {
             spare = CheckJvm.launch(wanted);
         }
     }

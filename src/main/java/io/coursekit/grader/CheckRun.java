@@ -170,7 +170,7 @@ final class CheckRun {
 
     private void prepareSpare() {
         try {
-            jvms.prepareSpare(setup);
+            jvms.startSpare(setup);
         } catch (IOException e) {
             // without a spare, a JVM is started when one is needed, and fails then if it must
         }

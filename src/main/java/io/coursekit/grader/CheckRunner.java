@@ -220,12 +220,10 @@ public final class CheckRunner implements TestExecutionListener {
     private void finish(String id, boolean passed, String reason, String trace) {
         String printed = output.text();
         long millis = id.equals(running) ? (System.nanoTime() - runningSince) / 1_000_000 : 0;
-        Optional<Integer> exit = exitGuard.flatMap(ExitGuard::takeExit);
-        RunnerMessage finished = exit.isPresent()
-                ? RunnerMessage.finished(id, false, "the submission called System.exit(" + exit.get() + ") during this check",
-                printed + trace, output.cut(), millis)
-                : RunnerMessage.finished(id, passed, reason, printed + trace, output.cut(), millis);
-        send(channel, finished);
+        Optional<String> exit = exitGuard.flatMap(ExitGuard::takeExit)
+                .map(status -> "the submission called System.exit(" + status + ") during this check");
+        send(channel, RunnerMessage.finished(id, passed && exit.isEmpty(), exit.orElse(reason), printed + trace,
+                output.cut(), millis));
         unreported.values().remove(id);
         running = null;
     }

@@ -33,21 +33,9 @@ public final class Grader implements AutoCloseable {
     public GradeReport grade(Lab lab, Submission submission) {
         CompiledLab compiled = compiler.compileLab(lab);
         CheckJvmSetup setup = setup(compiled);
-        // a new JVM starts while the submission compiles
-        CheckJvm first;
-        try {
-            first = jvms.take(setup);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start a check JVM for " + submission.name(), e);
-        }
-        CompiledSubmission compiledSubmission;
-        try {
-            compiledSubmission = compileWith(compiled, submission, setup);
-        } catch (RuntimeException e) {
-            first.close();
-            throw e;
-        }
-        return check(compiledSubmission, first);
+        // a JVM starts while the submission compiles
+        startJvm(setup);
+        return check(compileWith(compiled, submission, setup));
     }
 
     /**
@@ -61,16 +49,7 @@ public final class Grader implements AutoCloseable {
 
     /** Starts a check JVM for this lab now, so that it is warm by the time the first compiled submission is. */
     public void startCheckJvm(Lab lab) {
-        try {
-            jvms.startFirst(setup(compiler.compileLab(lab)));
-        } catch (IOException e) {
-            // the first submission starts one, and says so if it cannot
-        }
-    }
-
-    /** Runs the checks of a compiled submission; always gives a report. */
-    public GradeReport check(CompiledSubmission submission) {
-        return check(submission, null);
+        startJvm(setup(compiler.compileLab(lab)));
     }
 
     /** Ends the check JVMs kept for the next submissions. */
@@ -88,7 +67,7 @@ public final class Grader implements AutoCloseable {
         if (archive.needsTraining()) {
             archive.train(options -> {
                 try (Submission reference = Submission.open(compiled.lab().referenceDir())) {
-                    check(compileWith(compiled, reference, setup(compiled, classpath, options, ARCHIVE_WRITING)), null);
+                    check(compileWith(compiled, reference, setup(compiled, classpath, options, ARCHIVE_WRITING)));
                 }
             });
         }
@@ -116,18 +95,14 @@ public final class Grader implements AutoCloseable {
                 Duration.ofNanos(System.nanoTime() - started), setup);
     }
 
-    /** @param first a JVM started for this submission, or null to take the warm one or start one */
-    private GradeReport check(CompiledSubmission submission, CheckJvm first) {
+    /** Runs the checks of a compiled submission; always gives a report. */
+    public GradeReport check(CompiledSubmission submission) {
         Lab lab = submission.lab().lab();
         Compilation compilation = submission.compilation();
         Duration compile = submission.compileTime();
         CheckJvmSetup setup = submission.setup();
         try (submission) {
             if (!compilation.compiled()) {
-                if (first != null) {
-                    jvms.keep(first, setup);
-                }
-                first = null;
                 List<CheckResult> results = lab.checks().stream()
                         .map(c -> CheckResult.notRun(c, "not run: the submission does not compile")).toList();
                 return new GradeReport(lab, submission.name(), results,
@@ -135,16 +110,19 @@ public final class Grader implements AutoCloseable {
                         new Timings(compile, Duration.ZERO, Duration.ZERO, compile));
             }
             long started = System.nanoTime() - compile.toNanos();
-            if (first == null) {
-                first = jvms.take(setup);
-            }
+            CheckJvm first = jvms.take(setup);
             CheckRun run = new CheckRun(submission.lab(), setup, jvms, List.of(submission.lab().checksJar(), compilation.classes()),
                     started + lab.limits().time().toNanos());
-            List<CheckResult> results = run.run(first);
-            run.reusable().ifPresent(jvm -> jvms.keep(jvm, setup));
-            if (run.reusable().orElse(null) == first) {
-                first = null;
+            List<CheckResult> results;
+            try {
+                results = run.run(first);
+            } finally {
+                if (run.reusable().orElse(null) != first) {
+                    // the run ends every JVM it ran checks in, but not one it never needed
+                    first.close();
+                }
             }
+            run.reusable().ifPresent(jvm -> jvms.keep(jvm, setup));
             return new GradeReport(lab, submission.name(), results, compilation.notes(),
                     new Timings(compile, run.jvmStart(), run.checks(), Duration.ofNanos(System.nanoTime() - started)));
         } catch (IOException e) {
@@ -152,10 +130,14 @@ public final class Grader implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("grading was interrupted", e);
-        } finally {
-            if (first != null) {
-                first.close();
-            }
+        }
+    }
+
+    private void startJvm(CheckJvmSetup setup) {
+        try {
+            jvms.startSpare(setup);
+        } catch (IOException e) {
+            // the submission starts one when it needs it, and says so if it cannot
         }
     }
 }

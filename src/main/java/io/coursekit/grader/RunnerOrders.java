@@ -73,12 +73,11 @@ record RunnerOrders(int reportPort, URI redis, int outputCap) {
             if (line.equals(END_OF_SUBMISSION)) {
                 return Optional.of(new Order(List.copyOf(classpath), List.copyOf(checks)));
             }
-            String[] words = line.split(" ", 2);
-            if (words[0].equals("classpath") && words.length == 2) {
-                classpath.add(Path.of(words[1]));
-            } else if (words[0].equals("check") && words.length == 2 && words[1].split(" ").length == 3) {
-                String[] check = words[1].split(" ");
-                checks.add(new CheckMethod(check[0], check[1], check[2]));
+            String[] words = line.split(" ");
+            if (words[0].equals("classpath") && words.length > 1) {
+                classpath.add(Path.of(line.substring("classpath ".length())));
+            } else if (words[0].equals("check") && words.length == 4) {
+                checks.add(new CheckMethod(words[1], words[2], words[3]));
             } else {
                 throw new IOException("unknown order: " + line);
             }
