@@ -6,7 +6,7 @@ import io.coursekit.endpoint.EndpointGrader;
 import io.coursekit.endpoint.StudentEndpoint;
 import io.coursekit.grader.CheckResult;
 import io.coursekit.grader.GradeReport;
-import io.coursekit.grader.Lab;
+import io.coursekit.lab.Lab;
 import io.coursekit.grader.Timings;
 import io.coursekit.report.ReportFolder;
 import io.coursekit.report.StudentGrade;

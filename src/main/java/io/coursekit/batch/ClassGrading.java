@@ -5,7 +5,7 @@ import io.coursekit.grader.CheckResult;
 import io.coursekit.grader.CompiledSubmission;
 import io.coursekit.grader.GradeReport;
 import io.coursekit.grader.Grader;
-import io.coursekit.grader.Lab;
+import io.coursekit.lab.Lab;
 import io.coursekit.grader.Submission;
 import io.coursekit.grader.SubmissionCompiler;
 import io.coursekit.grader.Timings;

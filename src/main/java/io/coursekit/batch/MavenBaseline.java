@@ -1,9 +1,9 @@
 package io.coursekit.batch;
 
 import io.coursekit.UserError;
-import io.coursekit.grader.Lab;
+import io.coursekit.lab.Lab;
 import io.coursekit.grader.Submission;
-import io.coursekit.grader.check.LabRedis;
+import io.coursekit.lab.check.LabRedis;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -9,7 +9,7 @@ import io.coursekit.batch.Progress;
 import io.coursekit.batch.Roster;
 import io.coursekit.batch.Shard;
 import io.coursekit.endpoint.StudentEndpoint;
-import io.coursekit.grader.Lab;
+import io.coursekit.lab.Lab;
 import io.coursekit.redis.RedisLauncher;
 import io.coursekit.redis.RedisMode;
 import io.coursekit.report.ClassReport;

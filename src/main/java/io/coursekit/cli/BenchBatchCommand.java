@@ -8,7 +8,7 @@ import io.coursekit.batch.MavenBaseline;
 import io.coursekit.batch.Progress;
 import io.coursekit.batch.Roster;
 import io.coursekit.grader.Grader;
-import io.coursekit.grader.Lab;
+import io.coursekit.lab.Lab;
 import io.coursekit.grader.Submission;
 import io.coursekit.grader.SubmissionCompiler;
 import io.coursekit.redis.RedisLauncher;

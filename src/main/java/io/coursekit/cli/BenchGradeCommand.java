@@ -2,7 +2,7 @@ package io.coursekit.cli;
 
 import io.coursekit.grader.GradeReport;
 import io.coursekit.grader.Grader;
-import io.coursekit.grader.Lab;
+import io.coursekit.lab.Lab;
 import io.coursekit.grader.Submission;
 import io.coursekit.grader.SubmissionCompiler;
 import io.coursekit.grader.Timings;

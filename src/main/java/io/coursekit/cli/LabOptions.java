@@ -1,6 +1,6 @@
 package io.coursekit.cli;
 
-import io.coursekit.grader.Lab;
+import io.coursekit.lab.Lab;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.coursekit.endpoint;
 
-import io.coursekit.grader.AppKeyRule;
-import io.coursekit.grader.EndpointRubric;
+import io.coursekit.lab.AppKeyRule;
+import io.coursekit.lab.EndpointRubric;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;

@@ -1,6 +1,6 @@
 package io.coursekit.endpoint;
 
-import io.coursekit.grader.EndpointRubric;
+import io.coursekit.lab.EndpointRubric;
 
 /** {@code auth-required}: when the lab asks for AUTH, a client without a password is refused. */
 final class AuthRequirement implements EndpointCheck {

@@ -1,6 +1,6 @@
 package io.coursekit.endpoint;
 
-import io.coursekit.grader.EndpointRubric;
+import io.coursekit.lab.EndpointRubric;
 
 /** {@code cluster-mode}: INFO cluster's {@code cluster_enabled} is as the lab asks; when on, the cluster client sees the shards. */
 final class ClusterMode implements EndpointCheck {

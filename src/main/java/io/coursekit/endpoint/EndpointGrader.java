@@ -1,11 +1,11 @@
 package io.coursekit.endpoint;
 
 import io.coursekit.UserError;
-import io.coursekit.grader.Check;
+import io.coursekit.lab.Check;
 import io.coursekit.grader.CheckResult;
-import io.coursekit.grader.EndpointRubric;
+import io.coursekit.lab.EndpointRubric;
 import io.coursekit.grader.GradeReport;
-import io.coursekit.grader.Lab;
+import io.coursekit.lab.Lab;
 import io.coursekit.grader.Timings;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;

@@ -1,7 +1,7 @@
 package io.coursekit.endpoint;
 
-import io.coursekit.grader.EndpointRubric;
-import io.coursekit.grader.VersionRange;
+import io.coursekit.lab.EndpointRubric;
+import io.coursekit.lab.VersionRange;
 
 import java.util.Map;
 import java.util.stream.Collectors;

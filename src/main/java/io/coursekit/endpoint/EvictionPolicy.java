@@ -1,6 +1,6 @@
 package io.coursekit.endpoint;
 
-import io.coursekit.grader.EndpointRubric;
+import io.coursekit.lab.EndpointRubric;
 
 /** {@code eviction-policy}: {@code maxmemory_policy} from INFO memory, because managed services block CONFIG. */
 final class EvictionPolicy implements EndpointCheck {

@@ -1,6 +1,6 @@
 package io.coursekit.endpoint;
 
-import io.coursekit.grader.EndpointRubric;
+import io.coursekit.lab.EndpointRubric;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.coursekit.endpoint;
 
-import io.coursekit.grader.EndpointRubric;
+import io.coursekit.lab.EndpointRubric;
 
 /** {@code reachable}: the grader connected, logged in and got PONG within the step timeout. */
 final class Reachability implements EndpointCheck {

@@ -1,6 +1,6 @@
 package io.coursekit.endpoint;
 
-import io.coursekit.grader.EndpointRubric;
+import io.coursekit.lab.EndpointRubric;
 
 /** {@code tls-in-transit}: the endpoint speaks TLS with a certificate the grader verified, host name included. */
 final class TlsInTransit implements EndpointCheck {

@@ -1,5 +1,7 @@
 package io.coursekit.grader;
 
+import io.coursekit.lab.Limits;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.coursekit.grader;
 
+import io.coursekit.lab.Check;
+
 import java.time.Duration;
 import java.util.Optional;
 

@@ -1,5 +1,8 @@
 package io.coursekit.grader;
 
+import io.coursekit.lab.Check;
+import io.coursekit.lab.Lab;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.coursekit.grader;
 
-import io.coursekit.grader.check.LabRedis;
+import io.coursekit.lab.check.LabRedis;
 import io.coursekit.redis.FaultProxy;
 import io.coursekit.redis.RedisWire;
 import io.lettuce.core.RedisClient;

@@ -1,5 +1,7 @@
 package io.coursekit.grader;
 
+import io.coursekit.lab.Lab;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;

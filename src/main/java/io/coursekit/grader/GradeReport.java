@@ -1,5 +1,8 @@
 package io.coursekit.grader;
 
+import io.coursekit.lab.Lab;
+import io.coursekit.lab.Check;
+
 import java.util.List;
 
 /**

@@ -1,5 +1,7 @@
 package io.coursekit.grader;
 
+import io.coursekit.lab.Lab;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,6 +1,10 @@
 package io.coursekit.grader;
 
-import io.coursekit.grader.check.RubricCheck;
+import io.coursekit.lab.Lab;
+import io.coursekit.lab.Check;
+import io.coursekit.lab.LabProblem;
+
+import io.coursekit.lab.check.RubricCheck;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

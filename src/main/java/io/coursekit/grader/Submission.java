@@ -1,5 +1,6 @@
 package io.coursekit.grader;
 
+
 import io.coursekit.UserError;
 
 import java.io.IOException;

@@ -1,5 +1,8 @@
 package io.coursekit.grader;
 
+import io.coursekit.lab.Lab;
+import io.coursekit.lab.LabProblem;
+
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;

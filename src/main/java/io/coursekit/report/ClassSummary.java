@@ -1,6 +1,6 @@
 package io.coursekit.report;
 
-import io.coursekit.grader.EndpointRubric;
+import io.coursekit.lab.EndpointRubric;
 
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;

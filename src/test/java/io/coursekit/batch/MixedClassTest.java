@@ -1,8 +1,8 @@
 package io.coursekit.batch;
 
 import io.coursekit.cli.CourseKit;
-import io.coursekit.grader.Check;
-import io.coursekit.grader.Lab;
+import io.coursekit.lab.Check;
+import io.coursekit.lab.Lab;
 import io.coursekit.report.ClassReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,8 +1,8 @@
 package io.coursekit.batch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.coursekit.grader.Check;
-import io.coursekit.grader.Lab;
+import io.coursekit.lab.Check;
+import io.coursekit.lab.Lab;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,7 +2,7 @@ package io.coursekit.endpoint;
 
 import io.coursekit.grader.CheckResult;
 import io.coursekit.grader.GradeReport;
-import io.coursekit.grader.Lab;
+import io.coursekit.lab.Lab;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;

@@ -1,6 +1,6 @@
 package io.coursekit.endpoint;
 
-import io.coursekit.grader.VersionRange;
+import io.coursekit.lab.VersionRange;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

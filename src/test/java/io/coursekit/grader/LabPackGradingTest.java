@@ -1,5 +1,8 @@
 package io.coursekit.grader;
 
+import io.coursekit.lab.Lab;
+import io.coursekit.lab.Check;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

@@ -1,5 +1,7 @@
 package io.coursekit.grader;
 
+import io.coursekit.lab.Lab;
+
 import io.coursekit.testing.SharedRedis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package io.coursekit.grader;
 
+
 import io.coursekit.UserError;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

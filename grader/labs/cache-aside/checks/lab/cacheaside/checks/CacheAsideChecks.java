@@ -1,7 +1,7 @@
 package lab.cacheaside.checks;
 
-import io.coursekit.grader.check.LabRedis;
-import io.coursekit.grader.check.RubricCheck;
+import io.coursekit.lab.check.LabRedis;
+import io.coursekit.lab.check.RubricCheck;
 import lab.cacheaside.Product;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,6 @@
 package lab.cacheaside.checks;
 
-import io.coursekit.grader.check.LabRedis;
+import io.coursekit.lab.check.LabRedis;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;

@@ -18,7 +18,7 @@ final class SubmissionLoader extends ClassLoader {
             "lab.cacheaside.Product", "lab.cacheaside.ProductRepository", "lab.cacheaside.ProductService");
     private static final String CHECKS_PACKAGE = "lab.cacheaside.checks.";
     private static final List<String> LIBRARY_PROBES = List.of(
-            "io.lettuce.core.RedisClient", "io.coursekit.grader.check.RubricCheck");
+            "io.lettuce.core.RedisClient", "io.coursekit.lab.check.RubricCheck");
 
     private final String submissionRoot;
 

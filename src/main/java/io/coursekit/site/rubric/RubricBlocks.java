@@ -1,9 +1,9 @@
 package io.coursekit.site.rubric;
 
 import io.coursekit.UserError;
-import io.coursekit.grader.Check;
-import io.coursekit.grader.EndpointRubric;
-import io.coursekit.grader.Lab;
+import io.coursekit.lab.Check;
+import io.coursekit.lab.EndpointRubric;
+import io.coursekit.lab.Lab;
 import io.coursekit.site.FencedBlock;
 import io.coursekit.site.FencedBlockRenderer;
 import io.coursekit.site.YamlSource;

@@ -1,8 +1,8 @@
 package io.coursekit.site.rubric;
 
-import io.coursekit.grader.Check;
-import io.coursekit.grader.Lab;
-import io.coursekit.grader.Visibility;
+import io.coursekit.lab.Check;
+import io.coursekit.lab.Lab;
+import io.coursekit.lab.Visibility;
 
 import java.time.Duration;
 import java.util.List;

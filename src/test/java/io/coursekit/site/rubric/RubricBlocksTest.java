@@ -1,7 +1,7 @@
 package io.coursekit.site.rubric;
 
-import io.coursekit.grader.Check;
-import io.coursekit.grader.Lab;
+import io.coursekit.lab.Check;
+import io.coursekit.lab.Lab;
 import io.coursekit.testing.CommandRun;
 import io.coursekit.testing.Fixtures;
 import org.jsoup.Jsoup;

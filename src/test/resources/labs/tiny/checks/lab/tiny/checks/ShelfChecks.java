@@ -1,7 +1,7 @@
 package lab.tiny.checks;
 
-import io.coursekit.grader.check.LabRedis;
-import io.coursekit.grader.check.RubricCheck;
+import io.coursekit.lab.check.LabRedis;
+import io.coursekit.lab.check.RubricCheck;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;

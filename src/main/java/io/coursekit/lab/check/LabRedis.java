@@ -1,4 +1,4 @@
-package io.coursekit.grader.check;
+package io.coursekit.lab.check;
 
 /**
  * The Redis a check hands to student code: a real, empty server behind the grader's fault proxy.

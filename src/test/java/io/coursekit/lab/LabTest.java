@@ -1,4 +1,5 @@
-package io.coursekit.grader;
+package io.coursekit.lab;
+
 
 import io.coursekit.UserError;
 import io.coursekit.testing.SharedRedis;
@@ -114,28 +115,6 @@ class LabTest {
         assertThatThrownBy(() -> Lab.find("cache-aside-2", SharedRedis.root().resolve("grader/labs")))
                 .isInstanceOf(UserError.class).hasMessageContaining("unknown lab 'cache-aside-2'")
                 .hasMessageContaining("cache-aside");
-    }
-
-    @Test
-    void checksAndRubricMustAgree() throws IOException {
-        Path pack = SharedRedis.root().resolve("src/test/resources/labs/tiny");
-        Path copy = dir.resolve("tiny");
-        try (var files = Files.walk(pack)) {
-            for (Path file : files.toList()) {
-                Path target = copy.resolve(pack.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        Path yaml = copy.resolve("lab.yaml");
-        Files.writeString(yaml, Files.readString(yaml).replace("id: motto", "id: motto-check"));
-        SubmissionCompiler compiler = new SubmissionCompiler(dir.resolve("cache"));
-        assertThatThrownBy(() -> compiler.compileLab(Lab.load(copy))).isInstanceOf(LabProblem.class)
-                .hasMessageContaining("ShelfChecks.motto() is marked @RubricCheck(\"motto\"), but")
-                .hasMessageContaining("has no check with that id");
     }
 
     private Path write(String yaml) throws IOException {

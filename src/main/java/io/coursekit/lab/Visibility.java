@@ -1,4 +1,4 @@
-package io.coursekit.grader;
+package io.coursekit.lab;
 
 import java.util.Arrays;
 import java.util.Optional;

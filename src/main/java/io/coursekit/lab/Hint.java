@@ -1,4 +1,4 @@
-package io.coursekit.grader;
+package io.coursekit.lab;
 
 /** The one-line hint a student sees when a check fails, in Korean and English. */
 public record Hint(String ko, String en) {

@@ -1,4 +1,4 @@
-package io.coursekit.grader;
+package io.coursekit.lab;
 
 import java.util.ArrayList;
 import java.util.Arrays;

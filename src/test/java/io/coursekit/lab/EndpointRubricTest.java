@@ -1,4 +1,4 @@
-package io.coursekit.grader;
+package io.coursekit.lab;
 
 import io.coursekit.testing.SharedRedis;
 import org.junit.jupiter.api.Test;

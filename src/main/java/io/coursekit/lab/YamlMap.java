@@ -1,4 +1,4 @@
-package io.coursekit.grader;
+package io.coursekit.lab;
 
 import io.coursekit.UserError;
 import io.coursekit.YamlTree;

@@ -1,4 +1,4 @@
-package io.coursekit.grader.check;
+package io.coursekit.lab.check;
 
 import org.junit.jupiter.api.Test;
 
