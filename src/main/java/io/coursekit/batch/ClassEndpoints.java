@@ -4,10 +4,10 @@ import io.coursekit.UserError;
 import io.coursekit.endpoint.EndpointAddress;
 import io.coursekit.endpoint.EndpointGrader;
 import io.coursekit.endpoint.StudentEndpoint;
-import io.coursekit.grader.CheckResult;
+import io.coursekit.grader.Intake;
+import io.coursekit.grader.Reason;
 import io.coursekit.grader.GradeReport;
 import io.coursekit.lab.Lab;
-import io.coursekit.grader.Timings;
 import io.coursekit.report.ReportFolder;
 import io.coursekit.report.StudentGrade;
 import io.coursekit.report.Wording;
@@ -85,10 +85,8 @@ public final class ClassEndpoints {
             report = EndpointGrader.grade(lab, endpoint(row));
         } catch (UserError e) {
             problem = e.getMessage();
-            String reason = "not checked: " + problem;
-            report = new GradeReport(lab, row.student(), lab.endpoint().orElseThrow().checks().stream()
-                    .map(c -> CheckResult.notRun(c, reason)).toList(), reason,
-                    new Timings(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO));
+            report = GradeReport.notRun(lab, row.student(), lab.endpoint().orElseThrow().checks(),
+                    Intake.notGraded(problem), new Reason.NotGraded(problem), EndpointGrader.ENDPOINTS_RUN_IN);
         }
         ReportFolder.write(report, wording, out.studentDir(row.student()));
         return StudentGrade.ofEndpoint(row.student(), row.uri(), report, problem);

@@ -1,14 +1,15 @@
 package io.coursekit.batch;
 
 import io.coursekit.UserError;
-import io.coursekit.grader.CheckResult;
 import io.coursekit.grader.CompiledSubmission;
 import io.coursekit.grader.GradeReport;
 import io.coursekit.grader.Grader;
+import io.coursekit.grader.Intake;
+import io.coursekit.grader.Reason;
+import io.coursekit.grader.Sandbox;
 import io.coursekit.lab.Lab;
 import io.coursekit.grader.Submission;
-import io.coursekit.grader.SubmissionCompiler;
-import io.coursekit.grader.Timings;
+import io.coursekit.grader.LabCache;
 import io.coursekit.redis.RedisLauncher;
 import io.coursekit.redis.RedisMode;
 import io.coursekit.redis.RunningRedis;
@@ -16,7 +17,6 @@ import io.coursekit.report.ReportFolder;
 import io.coursekit.report.StudentGrade;
 import io.coursekit.report.Wording;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +35,16 @@ public final class ClassGrading {
     private final Lab lab;
     private final RedisLauncher launcher;
     private final RedisMode redis;
+    private final Sandbox sandbox;
     private final Wording wording;
     private final GradebookFolder out;
 
-    public ClassGrading(Lab lab, RedisLauncher launcher, RedisMode redis, Wording wording, GradebookFolder out) {
+    public ClassGrading(Lab lab, RedisLauncher launcher, RedisMode redis, Sandbox sandbox, Wording wording,
+                        GradebookFolder out) {
         this.lab = lab;
         this.launcher = launcher;
         this.redis = redis;
+        this.sandbox = sandbox;
         this.wording = wording;
         this.out = out;
     }
@@ -90,7 +93,7 @@ public final class ClassGrading {
         });
         Future<Compiled> next = null;
         try (RunningRedis own = launcher.start(redis);
-             Grader grader = new Grader(SubmissionCompiler.withUserCache(), own.uri())) {
+             Grader grader = new Grader(LabCache.forThisUser(), own.access(), sandbox)) {
             next = ahead.submit(() -> compile(grader, queue.poll()));
             grader.startCheckJvm(lab);
             for (Compiled current; (current = next.get()) != null; ) {
@@ -154,9 +157,8 @@ public final class ClassGrading {
         if (compiled.submission() != null) {
             report = grader.check(compiled.submission());
         } else {
-            String reason = "not graded: " + compiled.problem();
-            report = new GradeReport(lab, entry.id().name(), lab.checks().stream().map(c -> CheckResult.notRun(c, reason))
-                    .toList(), reason, new Timings(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO));
+            report = GradeReport.notRun(lab, entry.id().name(), lab.checks(), Intake.notGraded(compiled.problem()),
+                    new Reason.NotGraded(compiled.problem()), sandbox.name());
         }
         ReportFolder.write(report, wording, out.studentDir(entry.student()));
         return StudentGrade.of(entry.student(), entry.source().getFileName().toString(), entry.id().lmsUserId(),

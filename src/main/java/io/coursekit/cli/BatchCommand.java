@@ -3,6 +3,7 @@ package io.coursekit.cli;
 import io.coursekit.UserError;
 import io.coursekit.batch.ClassEndpoints;
 import io.coursekit.batch.ClassGrading;
+import io.coursekit.grader.Sandbox;
 import io.coursekit.batch.EndpointRoster;
 import io.coursekit.batch.GradebookFolder;
 import io.coursekit.batch.Progress;
@@ -61,6 +62,9 @@ final class BatchCommand implements Callable<Integer> {
 
     @Mixin
     RedisOptions redisOption;
+
+    @Mixin
+    SandboxOptions sandboxOption;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the reports and the gradebook.")
     Path out;
@@ -129,6 +133,7 @@ final class BatchCommand implements Callable<Integer> {
 
     private List<StudentGrade> gradeSubmissions(Lab pack, Wording wording, Shard part, GradebookFolder folder) {
         RedisMode redis = redisOption.mode();
+        Sandbox sandbox = sandboxOption.forClass();
         int workers = workers(redis);
         try (Roster roster = Roster.read(submissions, Optional.ofNullable(idPattern), out)) {
             System.out.println("student ids (name → id):");
@@ -137,7 +142,7 @@ final class BatchCommand implements Callable<Integer> {
             System.out.println("grading " + resume.todo.size() + " with " + Math.min(workers, Math.max(1, resume.todo.size()))
                     + " worker(s)");
             Progress progress = new Progress(System.out, System.console() != null, resume.todo.size());
-            resume.rows.addAll(new ClassGrading(pack, new RedisLauncher(System.getenv()), redis, wording, folder)
+            resume.rows.addAll(new ClassGrading(pack, new RedisLauncher(System.getenv()), redis, sandbox, wording, folder)
                     .grade(resume.todo, workers, resume.previous, progress));
             progress.finished();
             return resume.rows;

@@ -8,9 +8,10 @@ import io.coursekit.batch.MavenBaseline;
 import io.coursekit.batch.Progress;
 import io.coursekit.batch.Roster;
 import io.coursekit.grader.Grader;
+import io.coursekit.grader.Sandbox;
 import io.coursekit.lab.Lab;
 import io.coursekit.grader.Submission;
-import io.coursekit.grader.SubmissionCompiler;
+import io.coursekit.grader.LabCache;
 import io.coursekit.redis.RedisLauncher;
 import io.coursekit.redis.RunningRedis;
 import io.coursekit.report.ClassReport;
@@ -49,6 +50,9 @@ final class BenchBatchCommand implements Callable<Integer> {
     @Mixin
     RedisOptions redisOption;
 
+    @Mixin
+    SandboxOptions sandboxOption;
+
     @Option(names = "--count", paramLabel = "N", defaultValue = "100", description = "Submissions in the class (default: ${DEFAULT-VALUE}).")
     int count;
 
@@ -81,14 +85,15 @@ final class BenchBatchCommand implements Callable<Integer> {
                         .map(p -> p.getFileName().toString()).toList()));
 
         RedisLauncher launcher = new RedisLauncher(System.getenv());
+        Sandbox sandbox = sandboxOption.forClass();
         // as after any earlier grading, like the baseline's Maven with its local repository filled
         long preparing = System.nanoTime();
         try (RunningRedis redis = launcher.start(redisOption.mode());
-             Grader grader = new Grader(SubmissionCompiler.withUserCache(), redis.uri());
+             Grader grader = new Grader(LabCache.forThisUser(), redis.access(), sandbox);
              Submission reference = Submission.open(pack.referenceDir())) {
             grader.compile(pack, reference).close();
         }
-        System.out.printf(Locale.ROOT, "lab pack compiled and its class archive written, before the clock starts: %.1f s%n",
+        System.out.printf(Locale.ROOT, "lab pack compiled and its class archives written, before the clock starts: %.1f s%n",
                 seconds(Duration.ofNanos(System.nanoTime() - preparing)));
         Path out = work.resolve("graded");
         long started = System.nanoTime();
@@ -97,14 +102,15 @@ final class BenchBatchCommand implements Callable<Integer> {
             boolean terminal = System.console() != null;
             Progress progress = new Progress(terminal ? System.out : new PrintStream(OutputStream.nullOutputStream()),
                     terminal, count);
-            rows = new ClassGrading(pack, launcher, redisOption.mode(), Wording.of("en"), new GradebookFolder(out))
+            rows = new ClassGrading(pack, launcher, redisOption.mode(), sandbox, Wording.of("en"), new GradebookFolder(out))
                     .grade(roster.entries(), jobs, Map.of(), progress);
             progress.finished();
             ClassReport.write(rows, Gradebook.Format.DEFAULT, Wording.of("en"), out);
         }
         Duration batch = Duration.ofNanos(System.nanoTime() - started);
-        System.out.printf(Locale.ROOT, "coursekit batch --jobs %d: %.1f s for %d submissions = %.2f s per submission "
-                + "(mean score %.1f; reports in %s)%n", jobs, seconds(batch), count, seconds(batch) / count,
+        System.out.printf(Locale.ROOT, "coursekit batch --jobs %d, sandbox %s: %.1f s for %d submissions = %.2f s per "
+                + "submission (mean score %.1f; reports in %s)%n", jobs, sandbox.name(), seconds(batch), count,
+                seconds(batch) / count,
                 rows.stream().mapToInt(StudentGrade::score).average().orElse(0), out);
         int timed = Math.min(baselineCount == null ? sources.size() : baselineCount, count);
         if (timed <= 0) {

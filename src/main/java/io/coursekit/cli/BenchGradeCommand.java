@@ -2,9 +2,10 @@ package io.coursekit.cli;
 
 import io.coursekit.grader.GradeReport;
 import io.coursekit.grader.Grader;
+import io.coursekit.grader.Sandbox;
 import io.coursekit.lab.Lab;
 import io.coursekit.grader.Submission;
-import io.coursekit.grader.SubmissionCompiler;
+import io.coursekit.grader.LabCache;
 import io.coursekit.grader.Timings;
 import io.coursekit.redis.RedisLauncher;
 import io.coursekit.redis.RunningRedis;
@@ -45,9 +46,9 @@ final class BenchGradeCommand implements Runnable {
         List<Timings> timings = new ArrayList<>();
         try (RunningRedis redis = new RedisLauncher(System.getenv()).start(redisOption.mode());
              Submission graded = Submission.open(submission != null ? submission : pack.referenceDir());
-             Grader grader = new Grader(SubmissionCompiler.withUserCache(), redis.uri())) {
+             Grader grader = new Grader(LabCache.forThisUser(), redis.access(), Sandbox.detect())) {
             System.out.println("grading " + graded.name() + " of " + pack.id() + " " + runs + " times, Redis: "
-                    + redis.description());
+                    + redis.description() + ", sandbox: " + grader.sandbox().name());
             System.out.println("run   compile  jvm-start   checks    total  score");
             for (int run = 1; run <= runs; run++) {
                 GradeReport report = grader.grade(pack, graded);

@@ -1,5 +1,6 @@
 package io.coursekit.endpoint;
 
+import io.coursekit.grader.Reason;
 import io.coursekit.lab.EndpointRubric;
 
 /** {@code auth-required}: when the lab asks for AUTH, a client without a password is refused. */
@@ -26,7 +27,8 @@ final class AuthRequirement implements EndpointCheck {
         return session.pingWithoutLogin()
                 .map(refusal -> refusal.kind() == ConnectionProblem.Kind.LOGIN
                         ? Finding.pass("a PING without a password was refused")
-                        : Finding.fail("a second connection, without a password, failed: " + refusal.message()))
+                        : Finding.fail(new Reason.EndpointNotRun(Reason.EndpointNotRun.Connection.SECOND_CONNECTION,
+                                refusal.reason())))
                 .orElseGet(() -> Finding.fail(OPEN));
     }
 

@@ -1,5 +1,7 @@
 package io.coursekit.endpoint;
 
+import io.coursekit.grader.Reason;
+import io.coursekit.grader.Reason.EndpointProblem.Endpoint;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.netty.channel.ConnectTimeoutException;
 
@@ -11,35 +13,40 @@ import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Why the grader could not talk to an endpoint, said so that the student knows what to change.
+ * Why the grader could not talk to an endpoint, as a reason a report words so that the student knows what to change.
  *
- * @param kind    which checks can still judge the endpoint
- * @param message one sentence, such as {@code connection refused at 127.0.0.1:6380}
+ * @param kind   which checks can still judge the endpoint
+ * @param reason such as {@code connection refused at 127.0.0.1:6380}
  */
-record ConnectionProblem(Kind kind, String message) {
+record ConnectionProblem(Kind kind, Reason.EndpointProblem reason) {
 
     enum Kind {
         /** Nothing answered in Redis' language: no check can run. */
-        UNREACHABLE("endpoint unreachable"),
+        UNREACHABLE(Reason.EndpointNotRun.Connection.UNREACHABLE),
         /** TCP worked but TLS did not. */
-        TLS("TLS handshake failed"),
+        TLS(Reason.EndpointNotRun.Connection.TLS),
         /** Redis answered but refused the login: TLS, if any, worked. */
-        LOGIN("not logged in");
+        LOGIN(Reason.EndpointNotRun.Connection.LOGIN);
 
-        private final String notRun;
+        private final Reason.EndpointNotRun.Connection missing;
 
-        Kind(String notRun) {
-            this.notRun = notRun;
+        Kind(Reason.EndpointNotRun.Connection missing) {
+            this.missing = missing;
         }
     }
 
-    /** The reason a check that needs a connection gives for not running; the message itself is reachable's. */
-    String notRunReason() {
-        return "not run: " + kind.notRun + " (see reachable)";
+    /** The reason a check that needs a connection gives for not running; the problem itself is reachable's. */
+    Reason notRunReason() {
+        return new Reason.EndpointNotRun(kind.missing, null);
+    }
+
+    private static ConnectionProblem of(Kind kind, Reason.EndpointProblem.Endpoint problem, String... details) {
+        return new ConnectionProblem(kind, new Reason.EndpointProblem(problem, List.of(details)));
     }
 
     /** Reads the cause chain of a failed connect or command against {@code address}. */
@@ -49,42 +56,34 @@ record ConnectionProblem(Kind kind, String message) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             String text = cause.getMessage() == null ? "" : cause.getMessage();
             if (text.startsWith("NOAUTH")) {
-                return new ConnectionProblem(Kind.LOGIN, "NOAUTH: this endpoint needs a password "
-                        + "(put it in an environment variable and give its name with --password-env)");
+                return of(Kind.LOGIN, Endpoint.NOAUTH);
             }
             if (text.startsWith("WRONGPASS") || text.contains("invalid username-password")) {
-                return new ConnectionProblem(Kind.LOGIN, "WRONGPASS: the endpoint refused this user name and password");
+                return of(Kind.LOGIN, Endpoint.WRONGPASS);
             }
             if (cause instanceof UnknownHostException) {
-                return new ConnectionProblem(Kind.UNREACHABLE, "unknown host " + address.host()
-                        + ": check the endpoint's name (copy it from the console)");
+                return of(Kind.UNREACHABLE, Endpoint.UNKNOWN_HOST, address.host());
             }
             if (cause instanceof ConnectException && text.toLowerCase(Locale.ROOT).contains("refused")) {
-                return new ConnectionProblem(Kind.UNREACHABLE, "connection refused at " + where
-                        + ": nothing listens on that port; check the port and that the server is running");
+                return of(Kind.UNREACHABLE, Endpoint.REFUSED, where);
             }
             if (cause instanceof ConnectTimeoutException || cause instanceof NoRouteToHostException) {
-                return new ConnectionProblem(Kind.UNREACHABLE, "no answer within " + seconds
-                        + ": does the security group allow port " + address.port() + " from the grader?");
+                return of(Kind.UNREACHABLE, Endpoint.NO_ANSWER, seconds, String.valueOf(address.port()));
             }
             if (cause instanceof SSLException) {
                 return tls(cause, address);
             }
             if (cause instanceof RedisCommandTimeoutException || cause instanceof TimeoutException) {
-                return new ConnectionProblem(Kind.UNREACHABLE, "connected to " + where + " but no answer within "
-                        + seconds + (address.tls() ? ": is encryption in transit on? (without it, give redis://)"
-                        : ": is it Redis, and does it expect TLS (rediss://)?"));
+                return of(Kind.UNREACHABLE, address.tls() ? Endpoint.NO_ANSWER_TLS : Endpoint.NO_ANSWER_PLAIN, where, seconds);
             }
             if (text.startsWith("Invalid first byte")) {
-                return new ConnectionProblem(Kind.UNREACHABLE, where + " answered, but not in Redis' protocol: "
-                        + "is this the port of the Redis endpoint?");
+                return of(Kind.UNREACHABLE, Endpoint.NOT_REDIS, where);
             }
             if (text.contains("Connection closed prematurely") || text.contains("Connection reset")) {
-                return new ConnectionProblem(Kind.UNREACHABLE, where + " closed the connection"
-                        + (address.tls() ? "" : ": does it expect TLS (rediss://)?"));
+                return of(Kind.UNREACHABLE, address.tls() ? Endpoint.CLOSED : Endpoint.CLOSED_PLAIN, where);
             }
         }
-        return new ConnectionProblem(Kind.UNREACHABLE, "cannot talk to " + where + ": " + rootMessage(error));
+        return of(Kind.UNREACHABLE, Endpoint.OTHER, where, rootMessage(error));
     }
 
     static boolean isTimeout(Throwable error) {
@@ -100,18 +99,16 @@ record ConnectionProblem(Kind kind, String message) {
         for (Throwable cause = handshake; cause != null; cause = cause.getCause()) {
             String text = cause.getMessage() == null ? "" : cause.getMessage();
             if (text.contains("No subject alternative") || text.contains("doesn't match any of the subject")) {
-                return new ConnectionProblem(Kind.TLS, "TLS handshake failed: the certificate is not for "
-                        + address.host() + " (connect with the name the certificate was issued for)");
+                return of(Kind.TLS, Endpoint.TLS_NAME, address.host());
             }
             if (cause instanceof CertPathBuilderException || cause instanceof CertPathValidatorException) {
-                return new ConnectionProblem(Kind.TLS, "TLS handshake failed: certificate not trusted "
-                        + "(give the CA that signed it with --ca-file)");
+                return of(Kind.TLS, Endpoint.TLS_UNTRUSTED);
             }
             if (cause instanceof CertificateException && text.contains("expired")) {
-                return new ConnectionProblem(Kind.TLS, "TLS handshake failed: the certificate has expired");
+                return of(Kind.TLS, Endpoint.TLS_EXPIRED);
             }
         }
-        return new ConnectionProblem(Kind.TLS, "TLS handshake failed: " + rootMessage(handshake));
+        return of(Kind.TLS, Endpoint.TLS_OTHER, rootMessage(handshake));
     }
 
     private static String rootMessage(Throwable error) {

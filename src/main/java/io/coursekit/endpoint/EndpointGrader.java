@@ -5,6 +5,8 @@ import io.coursekit.lab.Check;
 import io.coursekit.grader.CheckResult;
 import io.coursekit.lab.EndpointRubric;
 import io.coursekit.grader.GradeReport;
+import io.coursekit.grader.Intake;
+import io.coursekit.grader.Reason;
 import io.coursekit.lab.Lab;
 import io.coursekit.grader.Timings;
 import io.lettuce.core.RedisCommandExecutionException;
@@ -19,6 +21,8 @@ import java.util.Map;
 public final class EndpointGrader {
     /** The network part of a run; with JVM start and report writing the whole command stays under 15 s. */
     public static final Duration RUN_LIMIT = Duration.ofSeconds(10);
+    /** An endpoint is scored from the grader's side: no student code runs, so no sandbox is needed. */
+    public static final String ENDPOINTS_RUN_IN = "none";
 
     private static final Map<String, EndpointCheck> CHECKS = Map.of(
             "reachable", new Reachability(),
@@ -40,16 +44,16 @@ public final class EndpointGrader {
         long started = System.nanoTime();
         Deadline run = Deadline.in(RUN_LIMIT);
         List<CheckResult> results = new ArrayList<>();
-        String output;
+        Reason problem;
         try (EndpointSession session = EndpointSession.open(endpoint, rubric.connectTimeout(), run)) {
             for (Check check : rubric.checks()) {
                 results.add(run(check, CHECKS.get(check.id()), session, rubric, run));
             }
-            output = session.problem().map(ConnectionProblem::message).orElse("");
+            problem = session.problem().map(ConnectionProblem::reason).orElse(null);
         }
         Duration total = Duration.ofNanos(System.nanoTime() - started);
         Duration checks = results.stream().map(CheckResult::time).reduce(Duration.ZERO, Duration::plus);
-        return new GradeReport(lab, endpoint.toString(), results, output,
+        return new GradeReport(lab, endpoint.toString(), results, Intake.endpoint(problem), ENDPOINTS_RUN_IN,
                 new Timings(Duration.ZERO, Duration.ZERO, checks, total));
     }
 
@@ -59,8 +63,8 @@ public final class EndpointGrader {
             return CheckResult.notRun(check, session.notRunReason().get());
         }
         if (run.passed()) {
-            return CheckResult.notRun(check, "not run: the endpoint run's " + ConnectionProblem.seconds(RUN_LIMIT)
-                    + " were used up by the checks before it");
+            return CheckResult.notRun(check, new Reason.EndpointProblem(Reason.EndpointProblem.Endpoint.RUN_TIME_UP,
+                    List.of(ConnectionProblem.seconds(RUN_LIMIT))));
         }
         long start = System.nanoTime();
         Finding finding;
@@ -68,14 +72,15 @@ public final class EndpointGrader {
             session.checkUntil(run.within(check.timeout()));
             finding = endpointCheck.run(session, rubric);
         } catch (RedisCommandExecutionException e) {
-            finding = Finding.fail("the endpoint refused a read command: " + e.getMessage());
+            finding = Finding.fail(new Reason.EndpointProblem(Reason.EndpointProblem.Endpoint.REFUSED_READ,
+                    List.of(e.getMessage())));
         } catch (RedisException e) {
-            finding = Finding.fail(session.lost(e).message());
+            finding = Finding.fail(session.lost(e).reason());
         } catch (Info.MissingInfo e) {
             finding = Finding.fail(e.getMessage());
         }
         Duration time = Duration.ofNanos(System.nanoTime() - start);
-        return finding.passed() ? CheckResult.passed(check, finding.detail(), time)
-                : CheckResult.failed(check, finding.detail(), "", time);
+        return finding.passed() ? CheckResult.passed(check, finding.seen(), time)
+                : CheckResult.failed(check, finding.why(), "", time);
     }
 }

@@ -1,5 +1,6 @@
 package io.coursekit.endpoint;
 
+import io.coursekit.grader.Reason;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
@@ -22,6 +23,7 @@ import io.lettuce.core.resource.DefaultClientResources;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -97,16 +99,17 @@ final class EndpointSession implements AutoCloseable {
     }
 
     /** Why checks that need the connection cannot run; empty while the endpoint answers. */
-    Optional<String> notRunReason() {
-        return problem().map(p -> answered ? "not run: the endpoint stopped answering (" + p.message() + ")" : p.notRunReason());
+    Optional<Reason> notRunReason() {
+        return problem().map(p -> answered
+                ? new Reason.EndpointNotRun(Reason.EndpointNotRun.Connection.STOPPED, p.reason()) : p.notRunReason());
     }
 
     /** Says why a network step failed; after a timeout or a lost connection later checks do not wait again. */
     ConnectionProblem lost(Throwable error) {
         boolean timeout = ConnectionProblem.isTimeout(error);
         ConnectionProblem found = answered && timeout
-                ? new ConnectionProblem(ConnectionProblem.Kind.UNREACHABLE, "no reply within the check's time limit "
-                        + "after the endpoint had answered: is the node overloaded, or failing over?")
+                ? new ConnectionProblem(ConnectionProblem.Kind.UNREACHABLE,
+                        new Reason.EndpointProblem(Reason.EndpointProblem.Endpoint.STOPPED_ANSWERING, List.of()))
                 : ConnectionProblem.of(error, endpoint.address(), step);
         boolean gone = connection == null || !connection.isOpen() || timeout;
         if (problem == null && gone) {

@@ -7,7 +7,7 @@ final class Reachability implements EndpointCheck {
 
     @Override
     public Finding run(EndpointSession session, EndpointRubric rubric) {
-        return session.problem().map(p -> Finding.fail(p.message()))
+        return session.problem().map(p -> Finding.fail(p.reason()))
                 .orElseGet(() -> Finding.pass("PONG from " + session.endpoint() + " in " + Latency.millis(session.firstPing())));
     }
 

@@ -17,7 +17,7 @@ final class TlsInTransit implements EndpointCheck {
         if (!session.answered()) {
             ConnectionProblem problem = session.problem().orElseThrow();
             if (problem.kind() == ConnectionProblem.Kind.TLS) {
-                return Finding.fail(problem.message());
+                return Finding.fail(problem.reason());
             }
             if (problem.kind() == ConnectionProblem.Kind.UNREACHABLE) {
                 return Finding.fail(session.notRunReason().orElseThrow());

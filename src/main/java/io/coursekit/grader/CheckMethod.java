@@ -1,9 +1,9 @@
 package io.coursekit.grader;
 
 /** The JUnit method that implements the check {@code checkId}. */
-record CheckMethod(String checkId, String className, String methodName) {
+public record CheckMethod(String checkId, String className, String methodName) {
 
-    String label() {
+    public String label() {
         return className + "." + methodName + "()";
     }
 }

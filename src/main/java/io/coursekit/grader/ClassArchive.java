@@ -1,67 +1,66 @@
 package io.coursekit.grader;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * The class data archive (CDS) of a compiled lab: the JDK, JUnit, Lettuce and check classes a check JVM loads, as
- * one file every later check JVM maps instead of loading them again, which halves its start. It is written once per
- * compiled lab by a JVM grading the lab's reference solution, never by a student's submission, so the file holds
- * only the lab author's and coursekit's code.
+ * A class data archive (CDS) of a compiled lab: the JDK, library and coursekit classes a JVM of one kind loads, as one
+ * file later JVMs map instead of loading them again, which halves their start. It is written once per compiled lab
+ * by JVMs grading the lab's reference solution, never a student's submission, and sealed like the rest of the cache.
  */
 final class ClassArchive {
-    private static final Object TRAINING = new Object();
     /** A class from a folder or one generated at run time cannot be archived; the JVM says so on every run. */
     private static final String QUIET = "-Xlog:cds*=off";
 
     private final Path file;
-    private final boolean possible;
 
-    /** @param sharedClasspath a check JVM's class path; only jars can be archived */
-    ClassArchive(CompiledLab compiled, List<Path> sharedClasspath) {
-        this.file = compiled.classArchive();
-        this.possible = Files.isDirectory(compiled.lab().referenceDir()) && sharedClasspath.stream()
-                .allMatch(entry -> entry.getFileName().toString().endsWith(".jar") && Files.isRegularFile(entry));
+    ClassArchive(Path file) {
+        this.file = file;
     }
 
-    /** The options that make a check JVM map the archive; none while there is no archive. */
-    List<String> vmOptions() {
-        return Files.isRegularFile(file) ? List.of("-XX:SharedArchiveFile=" + file, QUIET) : List.of();
+    Path file() {
+        return file;
     }
 
-    boolean needsTraining() {
-        return possible && !Files.isRegularFile(file);
+    boolean usable() {
+        return Files.isRegularFile(file) && CacheSeal.intact(file);
     }
 
-    /**
-     * Runs {@code referenceGrading} with the options that make its check JVMs write the archive as they end, and
-     * keeps the archive when one was written. One training at a time in this process; the others then use its archive.
-     */
-    void train(Consumer<List<String>> referenceGrading) {
-        synchronized (TRAINING) {
-            if (!needsTraining()) {
-                return;
+    /** The options that make a JVM map the archive, seen by the JVM at {@code seenAs}; none while there is none. */
+    List<String> useOptions(String seenAs) {
+        return usable() ? List.of("-XX:SharedArchiveFile=" + seenAs, QUIET) : List.of();
+    }
+
+    /** The options that make a JVM write an archive to {@code seenAs} as it ends. */
+    static List<String> writeOptions(String seenAs) {
+        return List.of("-XX:ArchiveClassesAtExit=" + seenAs, QUIET);
+    }
+
+    /** Keeps the largest archive the training JVMs wrote into {@code written}, sealed; does nothing when none did. */
+    void keepLargest(Path written) {
+        try (Stream<Path> files = Files.list(written)) {
+            Optional<Path> largest = files.filter(f -> f.toString().endsWith(".jsa"))
+                    .max(Comparator.comparingLong(ClassArchive::size));
+            if (largest.isPresent() && size(largest.get()) > 0) {
+                CacheSeal.seal(largest.get(), file);
+                Files.move(largest.get(), file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
-            Path written = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-            try {
-                referenceGrading.accept(List.of("-XX:ArchiveClassesAtExit=" + written, QUIET));
-                if (Files.isRegularFile(written) && Files.size(written) > 0) {
-                    Files.move(written, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } catch (IOException | UncheckedIOException e) {
-                // without the archive check JVMs start as they always did, only slower
-            } finally {
-                try {
-                    Files.deleteIfExists(written);
-                } catch (IOException e) {
-                    // a leftover temporary file in the cache is harmless
-                }
-            }
+        } catch (IOException e) {
+            // without the archive JVMs start as they always did, only slower
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
         }
     }
 }

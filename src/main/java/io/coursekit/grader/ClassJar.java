@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 
 /** Packs a folder of compiled classes into a jar. */
 final class ClassJar {
+    /** 1980-02-01, the first day a zip entry can carry. */
+    private static final long FIXED_TIME = 318_211_200_000L;
 
     private ClassJar() {
     }
@@ -22,7 +24,10 @@ final class ClassJar {
         }
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
             for (Path entry : files) {
-                out.putNextEntry(new JarEntry(classes.relativize(entry).toString().replace(entry.getFileSystem().getSeparator(), "/")));
+                JarEntry jarEntry = new JarEntry(classes.relativize(entry).toString().replace(entry.getFileSystem().getSeparator(), "/"));
+                // the same classes always make the same bytes
+                jarEntry.setTime(FIXED_TIME);
+                out.putNextEntry(jarEntry);
                 Files.copy(entry, out);
                 out.closeEntry();
             }

@@ -7,25 +7,30 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A lab pack's API and checks, compiled.
+ * A lab pack's API and checks, compiled into a folder of the cache.
  *
  * @param apiTypes the fully qualified names of the API types, which submissions may not redefine
  * @param methods  the check methods in rubric order, one per check
  */
-record CompiledLab(Lab lab, Path api, Path checks, Set<String> apiTypes, List<CheckMethod> methods) {
+record CompiledLab(Lab lab, Path folder, Set<String> apiTypes, List<CheckMethod> methods) {
 
-    /** The API as a jar, for the class path of check JVMs: a class archive can only hold classes from jars. */
+    /** The API, for the judge, the compiler and student JVMs alike. */
     Path apiJar() {
-        return api.resolveSibling("api.jar");
+        return folder.resolve("api.jar");
     }
 
-    /** The checks as a jar, loaded afresh for each submission, with its classes. */
+    /** The checks, loaded afresh in the judge for each submission. */
     Path checksJar() {
-        return checks.resolveSibling("checks.jar");
+        return folder.resolve("checks.jar");
     }
 
-    /** Where this compiled lab's {@link ClassArchive} is kept. */
-    Path classArchive() {
-        return api.resolveSibling("check-jvm.jsa");
+    /** The class archive the judge's JVMs map. */
+    Path judgeArchive() {
+        return folder.resolve("judge.jsa");
+    }
+
+    /** The class archive student JVMs map. */
+    Path studentArchive() {
+        return folder.resolve("student.jsa");
     }
 }

@@ -4,25 +4,27 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * A submission compiled and waiting for its checks (see {@link Grader#compile}). Its classes live in a scratch folder
+ * A submission taken in and waiting for its checks (see {@link Grader#compile}). Its classes live in a scratch folder
  * that {@link Grader#check} deletes; close it instead when it is never checked.
  */
 public final class CompiledSubmission implements AutoCloseable {
     private final CompiledLab lab;
     private final String name;
-    private final Compilation compilation;
+    private final Intake intake;
+    private final Path classes;
     private final Path work;
     private final Duration compileTime;
-    private final CheckJvmSetup setup;
+    private final JudgeJvm.Launch launch;
 
-    CompiledSubmission(CompiledLab lab, String name, Compilation compilation, Path work, Duration compileTime,
-                       CheckJvmSetup setup) {
+    CompiledSubmission(CompiledLab lab, String name, Intake intake, Path classes, Path work, Duration compileTime,
+                       JudgeJvm.Launch launch) {
         this.lab = lab;
         this.name = name;
-        this.compilation = compilation;
+        this.intake = intake;
+        this.classes = classes;
         this.work = work;
         this.compileTime = compileTime;
-        this.setup = setup;
+        this.launch = launch;
     }
 
     CompiledLab lab() {
@@ -33,16 +35,20 @@ public final class CompiledSubmission implements AutoCloseable {
         return name;
     }
 
-    Compilation compilation() {
-        return compilation;
+    Intake intake() {
+        return intake;
+    }
+
+    Path classes() {
+        return classes;
     }
 
     Duration compileTime() {
         return compileTime;
     }
 
-    CheckJvmSetup setup() {
-        return setup;
+    JudgeJvm.Launch launch() {
+        return launch;
     }
 
     @Override

@@ -9,4 +9,5 @@ import java.time.Duration;
  * @param checks   running the checks, including waiting for ones that timed out
  */
 public record Timings(Duration compile, Duration jvmStart, Duration checks, Duration total) {
+    public static final Timings NONE = new Timings(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO);
 }

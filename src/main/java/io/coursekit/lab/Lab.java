@@ -19,11 +19,12 @@ import java.util.stream.Stream;
  *
  * @param dir         the pack folder, {@code grader/labs/<id>}
  * @param javaPackage the package of the types given to students ({@code package:} in lab.yaml)
+ * @param student     the class students write and how the checks reach it
  * @param checks      in rubric order
  * @param endpoint    how a student's deployed endpoint is scored, when the lab has an {@code endpoint:} section
  */
-public record Lab(Path dir, String id, String title, String javaPackage, Limits limits, List<Check> checks,
-                  Optional<EndpointRubric> endpoint) {
+public record Lab(Path dir, String id, String title, String javaPackage, StudentContract student, Limits limits,
+                  List<Check> checks, Optional<EndpointRubric> endpoint) {
     private static final Pattern CHECK_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern JAVA_PACKAGE = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*");
 
@@ -32,8 +33,9 @@ public record Lab(Path dir, String id, String title, String javaPackage, Limits 
     }
 
     /** A lab without an {@code endpoint:} section. */
-    public Lab(Path dir, String id, String title, String javaPackage, Limits limits, List<Check> checks) {
-        this(dir, id, title, javaPackage, limits, checks, Optional.empty());
+    public Lab(Path dir, String id, String title, String javaPackage, StudentContract student, Limits limits,
+               List<Check> checks) {
+        this(dir, id, title, javaPackage, student, limits, checks, Optional.empty());
     }
 
     /** Reads {@code labDir/lab.yaml}; a problem in it is a {@link LabProblem} naming file and line. */
@@ -43,7 +45,7 @@ public record Lab(Path dir, String id, String title, String javaPackage, Limits 
             throw new LabProblem(file, "no lab.yaml: is " + labDir + " a lab pack?");
         }
         YamlMap yaml = YamlMap.read(file);
-        yaml.allowOnly(Set.of("id", "title", "package", "limits", "checks", "endpoint"));
+        yaml.allowOnly(Set.of("id", "title", "package", "student", "limits", "checks", "endpoint"));
         String id = yaml.string("id");
         if (!CHECK_ID.matcher(id).matches()) {
             throw yaml.problem("id", "lab id '" + id + "' must be lower-case words joined by '-'");
@@ -52,11 +54,16 @@ public record Lab(Path dir, String id, String title, String javaPackage, Limits 
         if (!JAVA_PACKAGE.matcher(javaPackage).matches()) {
             throw yaml.problem("package", "'" + javaPackage + "' is not a Java package name");
         }
+        StudentContract student = StudentContract.read(yaml.map("student"));
+        if (!student.className().startsWith(javaPackage + ".")) {
+            throw yaml.map("student").problem("class", "the student's class " + student.className()
+                    + " must be in the lab's package " + javaPackage);
+        }
         Limits limits = limits(yaml.map("limits"));
         List<Check> checks = checks(yaml);
         Optional<EndpointRubric> endpoint = yaml.has("endpoint")
                 ? Optional.of(EndpointRubric.read(yaml.map("endpoint"))) : Optional.empty();
-        return new Lab(labDir, id, yaml.string("title"), javaPackage, limits, checks, endpoint);
+        return new Lab(labDir, id, yaml.string("title"), javaPackage, student, limits, checks, endpoint);
     }
 
     /** The {@code checks:} list of {@code yaml}: at least one entry, ids unique. */
@@ -103,9 +110,10 @@ public record Lab(Path dir, String id, String title, String javaPackage, Limits 
     }
 
     private static Limits limits(YamlMap yaml) {
-        yaml.allowOnly(Set.of("time_seconds", "memory_mb", "output_kib"));
+        yaml.allowOnly(Set.of("time_seconds", "memory_mb", "output_kib", "compile_seconds"));
         return new Limits(Duration.ofSeconds(yaml.integer("time_seconds", 1)),
-                yaml.integer("memory_mb", 64), yaml.integer("output_kib", 1));
+                yaml.integer("memory_mb", 64), yaml.integer("output_kib", 1),
+                Duration.ofSeconds(yaml.has("compile_seconds") ? yaml.integer("compile_seconds", 1) : Limits.COMPILE_SECONDS));
     }
 
     private static Check check(YamlMap yaml) {

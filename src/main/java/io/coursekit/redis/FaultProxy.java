@@ -3,42 +3,53 @@ package io.coursekit.redis;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
- * A TCP proxy between student code and Redis that a check can cut: {@link #cut()} drops every open
- * connection and closes new ones at once, as a Redis outage looks to a client, until {@link #restore()}.
+ * The only way from a sandbox to Redis: a unix socket bound into the sandbox, whose connections go on to Redis logged
+ * in as the restricted student user, so the sandbox never holds a password. A check can {@link #cut()} it: every open
+ * connection drops and new ones close at once, as a Redis outage looks to a client, until {@link #restore()}.
  */
 public final class FaultProxy implements AutoCloseable {
     private static final int CONNECT_TIMEOUT_MS = 2_000;
 
-    private final ServerSocket server;
+    private final ServerSocketChannel server;
     private final InetSocketAddress upstream;
-    private final Set<Socket> open = new HashSet<>();
+    private final StudentLogin login;
+    private final Set<AutoCloseable> open = new HashSet<>();
     private boolean cut;
 
-    private FaultProxy(ServerSocket server, InetSocketAddress upstream) {
+    private FaultProxy(ServerSocketChannel server, InetSocketAddress upstream, StudentLogin login) {
         this.server = server;
         this.upstream = upstream;
+        this.login = login;
     }
 
-    /** Listens on a free port of 127.0.0.1 and forwards to {@code host:port}. */
-    public static FaultProxy start(String host, int port) throws IOException {
-        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        FaultProxy proxy = new FaultProxy(server, new InetSocketAddress(host, port));
+    /** Listens on {@code socket}, which any local user may connect to, and forwards to {@code redis}. */
+    public static FaultProxy start(Path socket, RedisAccess redis) throws IOException {
+        Files.deleteIfExists(socket);
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(socket));
+        // a sandbox may run as a user of its own, which must be able to connect
+        Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rwxrwxrwx"));
+        FaultProxy proxy = new FaultProxy(server, new InetSocketAddress(redis.admin().getHost(), RedisWire.port(redis.admin())),
+                redis.student());
         Thread acceptor = new Thread(proxy::accept, "fault-proxy-accept");
         acceptor.setDaemon(true);
         acceptor.start();
         return proxy;
-    }
-
-    public int port() {
-        return server.getLocalPort();
     }
 
     public synchronized void cut() {
@@ -58,7 +69,7 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private void accept() {
-        while (!server.isClosed()) {
+        while (server.isOpen()) {
             try {
                 connect(server.accept());
             } catch (IOException e) {
@@ -67,7 +78,7 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    private void connect(Socket client) throws IOException {
+    private void connect(SocketChannel client) throws IOException {
         if (isCut()) {
             client.close();
             return;
@@ -75,8 +86,8 @@ public final class FaultProxy implements AutoCloseable {
         Socket redis = new Socket();
         try {
             redis.connect(upstream, CONNECT_TIMEOUT_MS);
-            client.setTcpNoDelay(true);
             redis.setTcpNoDelay(true);
+            login.logIn(redis);
         } catch (IOException e) {
             closeQuietly(client);
             closeQuietly(redis);
@@ -91,33 +102,51 @@ public final class FaultProxy implements AutoCloseable {
             open.add(client);
             open.add(redis);
         }
-        pump(client, redis);
-        pump(redis, client);
+        pump("fault-proxy-to-redis", () -> {
+            byte[] bytes = new byte[16 * 1024];
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            OutputStream out = redis.getOutputStream();
+            for (int n; (n = client.read(buffer.clear())) > 0; ) {
+                out.write(bytes, 0, n);
+            }
+        }, client, redis);
+        pump("fault-proxy-from-redis", () -> {
+            byte[] bytes = new byte[16 * 1024];
+            InputStream in = redis.getInputStream();
+            for (int n; (n = in.read(bytes)) > 0; ) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, n);
+                while (buffer.hasRemaining()) {
+                    client.write(buffer);
+                }
+            }
+        }, client, redis);
     }
 
     private synchronized boolean isCut() {
         return cut;
     }
 
-    private void pump(Socket from, Socket to) {
+    private interface Pump {
+        void run() throws IOException;
+    }
+
+    /** One direction on a thread of its own; the channel is read and written directly, without stream adapters. */
+    private void pump(String name, Pump pump, SocketChannel client, Socket redis) {
         Thread thread = new Thread(() -> {
-            byte[] buffer = new byte[16 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    out.write(buffer, 0, n);
-                }
+            try {
+                pump.run();
             } catch (IOException e) {
                 // either side went away: the other side is closed below
             } finally {
-                forget(from);
-                forget(to);
+                forget(client);
+                forget(redis);
             }
-        }, "fault-proxy-pump");
+        }, name);
         thread.setDaemon(true);
         thread.start();
     }
 
-    private synchronized void forget(Socket socket) {
+    private synchronized void forget(AutoCloseable socket) {
         open.remove(socket);
         closeQuietly(socket);
     }

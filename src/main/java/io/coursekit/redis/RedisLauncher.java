@@ -8,12 +8,16 @@ import redis.embedded.core.ExecutableProvider;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +28,9 @@ import java.util.function.BooleanSupplier;
 public final class RedisLauncher {
     private static final Duration READY_WITHIN = Duration.ofSeconds(10);
     private static final int REDIS_PORT = 6379;
+    /** A submission that stores without end gets errors from Redis, not the machine's memory. */
+    private static final String MAX_MEMORY = "256mb";
+    private static final String SERVER_LIMITS = "maxmemory " + MAX_MEMORY + "\nmaxmemory-policy noeviction\n";
 
     private final Map<String, String> env;
 
@@ -60,7 +67,7 @@ public final class RedisLauncher {
         } catch (IOException e) {
             throw new UserError("cannot reach Redis at " + uri + ": " + e.getMessage());
         }
-        return new RunningRedis(uri, description, () -> { });
+        return new RunningRedis(RedisAccess.prepare(uri), description, () -> { });
     }
 
     private static RunningRedis server(Path executable, String description) {
@@ -68,17 +75,29 @@ public final class RedisLauncher {
             throw new UserError(executable + ": not an executable redis-server");
         }
         int port = freePort();
+        String password = adminPassword();
         Process process;
+        String config = "port " + port + "\nbind 127.0.0.1\nsave \"\"\nappendonly no\ndaemonize no\n" + SERVER_LIMITS
+                + "requirepass " + password + "\n";
         try {
-            process = new ProcessBuilder(executable.toString(), "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no", "--daemonize", "no")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            // the configuration, password included, goes in on standard input: not on a command line others can read
+            process = new ProcessBuilder(executable.toString(), "-").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            try (OutputStream in = process.getOutputStream()) {
+                in.write(config.getBytes(StandardCharsets.UTF_8));
+            }
         } catch (IOException e) {
             throw new UserError("cannot start " + executable + ": " + e.getMessage());
         }
-        URI uri = URI.create("redis://127.0.0.1:" + port);
+        URI uri = URI.create("redis://:" + password + "@127.0.0.1:" + port);
         awaitPing(uri, description, process::isAlive);
-        return new RunningRedis(uri, description, () -> stop(process));
+        return new RunningRedis(RedisAccess.prepare(uri), description, () -> stop(process));
+    }
+
+    private static String adminPassword() {
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        return HexFormat.of().formatHex(secret);
     }
 
     /** A throwaway Redis container, through Testcontainers; without a Docker engine, a clear error and nothing else. */
@@ -87,17 +106,20 @@ public final class RedisLauncher {
             throw new UserError("--redis docker:" + image + " needs a Docker engine, and Testcontainers found none "
                     + "(DOCKER_HOST, /var/run/docker.sock or ~/.testcontainers.properties). Use --redis auto instead.");
         }
-        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image)).withExposedPorts(REDIS_PORT);
+        String password = adminPassword();
+        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image)).withExposedPorts(REDIS_PORT)
+                .withCommand("redis-server", "--requirepass", password, "--maxmemory", MAX_MEMORY,
+                        "--maxmemory-policy", "noeviction");
         try {
             container.start();
         } catch (RuntimeException e) {
             container.stop();
             throw new UserError("--redis docker:" + image + ": the container did not start: " + e.getMessage());
         }
-        URI uri = URI.create("redis://" + container.getHost() + ":" + container.getMappedPort(REDIS_PORT));
+        URI uri = URI.create("redis://:" + password + "@" + container.getHost() + ":" + container.getMappedPort(REDIS_PORT));
         String description = "the container " + image + " (" + container.getContainerId().substring(0, 12) + ")";
         awaitPing(uri, description, container::isRunning);
-        return new RunningRedis(uri, description, container::stop);
+        return new RunningRedis(RedisAccess.prepare(uri), description, container::stop);
     }
 
     private static void awaitPing(URI uri, String description, BooleanSupplier alive) {
@@ -112,7 +134,7 @@ public final class RedisLauncher {
                 sleep(50);
             }
         }
-        throw new UserError(description + " did not answer PING at " + uri
+        throw new UserError(description + " did not answer PING at " + uri.getHost() + ":" + uri.getPort()
                 + (last == null ? " (it exited)" : ": " + last.getMessage()));
     }
 

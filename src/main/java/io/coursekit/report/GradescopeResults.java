@@ -23,7 +23,7 @@ final class GradescopeResults {
         ObjectNode root = JSON.createObjectNode();
         root.put("score", report.score());
         root.put("execution_time", Math.round(report.timings().total().toMillis() / 10.0) / 100.0);
-        root.put("output", report.output());
+        root.put("output", wording.intake(report));
         root.put("output_format", "text");
         root.put("test_output_format", "text");
         ArrayNode tests = root.putArray("tests");
@@ -44,6 +44,7 @@ final class GradescopeResults {
         ObjectNode extra = root.putObject("extra_data");
         extra.put("lab", report.lab().id());
         extra.put("submission", report.submission());
+        extra.put("sandbox", report.sandbox());
         extra.put("compile_seconds", report.timings().compile().toMillis() / 1000.0);
         extra.put("jvm_start_seconds", report.timings().jvmStart().toMillis() / 1000.0);
         extra.put("checks_seconds", report.timings().checks().toMillis() / 1000.0);

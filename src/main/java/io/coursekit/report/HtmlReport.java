@@ -39,7 +39,7 @@ final class HtmlReport {
         model.put("extraEarned", extra == 0 ? "" : wording.text("extraEarned", extra));
         long passed = report.results().stream().filter(CheckResult::passed).count();
         model.put("passedCount", wording.text("passedCount", passed, report.results().size()));
-        model.put("output", report.output().strip());
+        model.put("output", wording.intake(report).strip());
         List<Map<String, Object>> checks = new ArrayList<>();
         for (CheckResult result : report.results()) {
             Map<String, Object> check = new HashMap<>();
@@ -50,7 +50,8 @@ final class HtmlReport {
             check.put("extraCredit", result.check().extraCredit());
             check.put("visibility", wording.text("visibility." + result.check().visibility().yamlName()));
             check.put("time", Wording.seconds(result.time()));
-            check.put("reason", wording.reason(result));
+            check.put("reason", result.passed() ? "" : wording.reason(result.reason()));
+            check.put("notes", result.notes());
             check.put("hint", result.hint(wording.language()).orElse(""));
             check.put("output", result.output().strip());
             checks.add(check);
@@ -73,7 +74,7 @@ final class HtmlReport {
     private static Map<String, String> texts(Wording wording) {
         Map<String, String> texts = new LinkedHashMap<>();
         for (String key : List.of("title", "submission", "passed", "failed", "reason", "hint", "output", "extraCredit",
-                "submissionOutput", "timings", "timing.compile", "timing.jvm", "timing.checks", "timing.total")) {
+                "submissionOutput", "measured", "timings", "timing.compile", "timing.jvm", "timing.checks", "timing.total")) {
             texts.put(key, wording.text(key));
         }
         return texts;

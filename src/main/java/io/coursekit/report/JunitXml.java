@@ -40,7 +40,7 @@ final class JunitXml {
             xml.writeAttribute("time", seconds(result.time().toNanos()));
             if (!result.passed()) {
                 xml.writeStartElement("failure");
-                xml.writeAttribute("message", clean(result.reason()));
+                xml.writeAttribute("message", clean(wording.reason(result.reason())));
                 xml.writeAttribute("type", "check");
                 xml.writeCharacters(clean(wording.feedback(result)));
                 xml.writeEndElement();
@@ -52,10 +52,11 @@ final class JunitXml {
             }
             xml.writeEndElement();
         }
-        if (!report.output().isBlank()) {
+        String intake = wording.intake(report);
+        if (!intake.isBlank()) {
             xml.writeCharacters("\n  ");
             xml.writeStartElement("system-out");
-            xml.writeCharacters(clean(report.output()));
+            xml.writeCharacters(clean(intake));
             xml.writeEndElement();
         }
         xml.writeCharacters("\n");

@@ -42,10 +42,7 @@ public record StudentGrade(String student, String submission, String lmsUserId, 
 
     /** @param problem why the submission could not be graded at all, empty when it was graded */
     public static StudentGrade of(String student, String submission, String lmsUserId, GradeReport report, String problem) {
-        // the grader starts no check JVM exactly when the submission does not compile
-        boolean compiled = problem.isEmpty()
-                && (!report.timings().jvmStart().isZero() || report.results().stream().anyMatch(CheckResult::passed));
-        return row(student, submission, lmsUserId, report, problem, compiled);
+        return row(student, submission, lmsUserId, report, problem, problem.isEmpty() && report.intake().compiled());
     }
 
     /** A deployed endpoint's row: nothing is compiled, so an endpoint that answers nothing is not "did not compile". */

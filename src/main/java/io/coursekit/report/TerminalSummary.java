@@ -20,7 +20,7 @@ public final class TerminalSummary {
                     result.check().id(), result.score(), result.check().points(), Wording.seconds(result.time()),
                     result.check().extraCredit() ? "  (" + wording.text("extraCredit") + ")" : ""));
             if (!result.passed()) {
-                text.append("      ").append(wording.text("reason")).append(": ").append(firstLine(wording.reason(result))).append('\n');
+                text.append("      ").append(wording.text("reason")).append(": ").append(firstLine(wording.reason(result.reason()))).append('\n');
                 result.hint(wording.language()).ifPresent(hint ->
                         text.append("      ").append(wording.text("hint")).append(": ").append(hint).append('\n'));
             }

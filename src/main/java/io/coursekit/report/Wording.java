@@ -2,13 +2,17 @@ package io.coursekit.report;
 
 import io.coursekit.UserError;
 import io.coursekit.grader.CheckResult;
+import io.coursekit.grader.GradeReport;
+import io.coursekit.grader.Intake;
+import io.coursekit.grader.Reason;
+import io.coursekit.grader.SourceNote;
 
 import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
-/** The fixed texts of reports in one language, Korean or English. */
+/** The texts of reports in one language, Korean or English: the fixed ones, and every reason and note the grader gives. */
 public final class Wording {
     private final String language;
     private final ResourceBundle texts;
@@ -36,18 +40,39 @@ public final class Wording {
         return values.length == 0 ? text : new MessageFormat(text, Locale.ROOT).format(values);
     }
 
-    /** Why {@code result} failed, the grader's own words in this language. */
-    String reason(CheckResult result) {
-        return GraderReasons.in(language, result.reason());
+    /** {@code reason} in this language; a reason inside it is worded too. */
+    public String reason(Reason reason) {
+        Object[] values = reason.arguments().stream()
+                .map(value -> value instanceof Reason inner ? reason(inner) : String.valueOf(value)).toArray();
+        return new MessageFormat(texts.getString("reason." + reason.kind()), Locale.ROOT).format(values);
     }
 
-    /** What a student reads about one check: why it failed, the hint, and what the submission printed. */
+    String note(SourceNote note) {
+        return new MessageFormat(texts.getString(note.key()), Locale.ROOT).format(note.arguments().toArray());
+    }
+
+    /** What a student reads about the whole submission: its files' notes, why it was not graded, the compiler's errors. */
+    public String intake(GradeReport report) {
+        Intake intake = report.intake();
+        StringBuilder text = new StringBuilder();
+        intake.notes().forEach(note -> text.append(note(note)).append('\n'));
+        if (intake.problem() != null && !(intake.problem() instanceof Reason.DoesNotCompile)) {
+            text.append(reason(intake.problem())).append('\n');
+        }
+        if (!intake.detail().isEmpty()) {
+            text.append(text("doesNotCompile")).append('\n').append(intake.detail());
+        }
+        return text.toString();
+    }
+
+    /** What a student reads about one check: why it failed, the hint, what was measured and what the submission printed. */
     String feedback(CheckResult result) {
         StringBuilder text = new StringBuilder();
         if (!result.passed()) {
-            text.append(text("reason")).append(": ").append(reason(result)).append('\n');
+            text.append(text("reason")).append(": ").append(reason(result.reason())).append('\n');
             result.hint(language).ifPresent(hint -> text.append(text("hint")).append(": ").append(hint).append('\n'));
         }
+        result.notes().forEach(note -> text.append(text("measured")).append(": ").append(note).append('\n'));
         if (!result.output().isBlank()) {
             text.append(text.isEmpty() ? "" : "\n").append("--- ").append(text("output")).append(" ---\n")
                     .append(result.output().strip()).append('\n');

@@ -2,6 +2,7 @@ package io.coursekit.endpoint;
 
 import io.coursekit.grader.CheckResult;
 import io.coursekit.grader.GradeReport;
+import io.coursekit.report.Wording;
 import io.coursekit.lab.Lab;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.SetArgs;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each kind of endpoint a student may hand in, as a real local redis-server, with the score it must get. */
 class EndpointGraderTest {
+    private static final Wording ENGLISH = Wording.of("en");
     private static Lab lab;
     private static final String[] LRU = {"--maxmemory", "64mb", "--maxmemory-policy", "allkeys-lru"};
 
@@ -190,7 +192,7 @@ class EndpointGraderTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertThat(reason(report, "reachable")).startsWith("connection refused at 127.0.0.1:" + port);
         assertThat(reason(report, "engine-and-version")).isEqualTo("not run: endpoint unreachable (see reachable)");
-        assertThat(report.output()).startsWith("connection refused at 127.0.0.1:" + port);
+        assertThat(ENGLISH.intake(report)).startsWith("connection refused at 127.0.0.1:" + port);
         assertThat(report.score()).isZero();
     }
 
@@ -226,13 +228,13 @@ class EndpointGraderTest {
     }
 
     private static String reason(GradeReport report, String checkId) {
-        return result(report, checkId).reason();
+        return ENGLISH.reason(result(report, checkId).reason());
     }
 
     /** What a passed check saw. */
     private static String detail(GradeReport report, String checkId) {
         CheckResult result = result(report, checkId);
-        assertThat(result.passed()).as(checkId + ": " + result.reason()).isTrue();
+        assertThat(result.passed()).as(() -> checkId + ": " + ENGLISH.reason(result.reason())).isTrue();
         return result.output();
     }
 

@@ -1,5 +1,6 @@
 package io.coursekit.endpoint;
 
+import io.coursekit.report.Wording;
 import io.lettuce.core.RedisException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,9 @@ class EndpointSessionTest {
                         .satisfies(e -> session.lost(e));
 
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
-                assertThat(session.notRunReason()).contains("not run: the endpoint stopped answering (no reply within "
-                        + "the check's time limit after the endpoint had answered: is the node overloaded, or failing over?)");
+                assertThat(session.notRunReason().map(Wording.of("en")::reason)).contains("not run: the endpoint stopped "
+                        + "answering (no reply within the check's time limit after the endpoint had answered: is the node "
+                        + "overloaded, or failing over?)");
             }
         }
     }

@@ -6,6 +6,7 @@ import io.coursekit.lab.Check;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.coursekit.report.Wording;
 import io.coursekit.testing.SharedRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -30,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LabPackGradingTest {
     private static final Grader GRADER = new Grader(
-            new SubmissionCompiler(Path.of(System.getProperty("java.io.tmpdir"), "coursekit-test-labs")), SharedRedis.get().uri());
+            new LabCache(Path.of(System.getProperty("java.io.tmpdir"), "coursekit-test-cache")), SharedRedis.get().access(),
+            Sandbox.detect());
+    private static final Wording ENGLISH = Wording.of("en");
 
     @AfterAll
     static void endCheckJvm() {
@@ -69,7 +72,8 @@ class LabPackGradingTest {
                 assertThat(report.score()).as(describe(report)).isEqualTo(sample.getValue().get("score").asInt());
                 JsonNode reasons = sample.getValue().path("reasons");
                 reasons.properties().forEach(reason -> assertThat(report.results().stream()
-                        .filter(r -> r.check().id().equals(reason.getKey())).findFirst().orElseThrow().reason())
+                        .filter(r -> r.check().id().equals(reason.getKey())).findFirst()
+                        .map(r -> ENGLISH.reason(r.reason())).orElseThrow())
                         .as(describe(report)).startsWith(reason.getValue().asText()));
             }));
         }
@@ -83,8 +87,11 @@ class LabPackGradingTest {
     }
 
     private static String describe(GradeReport report) {
-        return report.submission() + " " + report.timings() + "\n" + report.output() + report.results().stream()
-                .map(r -> r.check().id() + (r.passed() ? " passed" : " failed: " + r.reason()))
+        return report.submission() + " " + report.timings() + " sandbox " + report.sandbox() + "\n" + report.intake()
+                + "\n" + report.results().stream()
+                .map(r -> r.check().id() + (r.passed() ? " passed" : " failed: " + ENGLISH.reason(r.reason())) + " "
+                        + r.notes() + (r.output().isBlank() ? "" : "\n    output: " + r.output().strip().lines()
+                        .limit(5).collect(Collectors.joining("\n    "))))
                 .collect(Collectors.joining("\n"));
     }
 }

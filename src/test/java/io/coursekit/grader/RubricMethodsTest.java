@@ -24,7 +24,7 @@ class RubricMethodsTest {
         FolderCopy.tree(pack, copy);
         Path yaml = copy.resolve("lab.yaml");
         Files.writeString(yaml, Files.readString(yaml).replace("id: motto", "id: motto-check"));
-        SubmissionCompiler compiler = new SubmissionCompiler(dir.resolve("cache"));
+        LabCache compiler = new LabCache(dir.resolve("cache"));
         assertThatThrownBy(() -> compiler.compileLab(Lab.load(copy))).isInstanceOf(LabProblem.class)
                 .hasMessageContaining("ShelfChecks.motto() is marked @RubricCheck(\"motto\"), but")
                 .hasMessageContaining("has no check with that id");

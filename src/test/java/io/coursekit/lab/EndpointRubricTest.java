@@ -17,6 +17,7 @@ class EndpointRubricTest {
             id: demo
             title: "Demo"
             package: lab.demo
+            student: {class: lab.demo.DemoService, constructor: "DemoService()"}
             limits: {time_seconds: 60, memory_mb: 256, output_kib: 16}
             checks:
               - {id: first-check, points: 10, visibility: visible, timeout_seconds: 5, hint: {ko: "첫", en: "first"}}
@@ -74,27 +75,27 @@ class EndpointRubricTest {
     @Test
     void anUnknownEndpointCheckNamesFileAndLine() throws IOException {
         Path lab = write(LAB + ENDPOINT.replace("id: latency", "id: throughput"));
-        assertThatThrownBy(() -> Lab.load(lab)).hasMessageStartingWith(lab.resolve("lab.yaml") + ":19: endpoint check 'throughput' is unknown");
+        assertThatThrownBy(() -> Lab.load(lab)).hasMessageStartingWith(lab.resolve("lab.yaml") + ":20: endpoint check 'throughput' is unknown");
     }
 
     @Test
     void aBadVersionRangeNamesItsLine() throws IOException {
         Path lab = write(LAB + ENDPOINT.replace(">=7.0, <8", ">=7.0, latest"));
         assertThatThrownBy(() -> Lab.load(lab)).hasMessage(lab.resolve("lab.yaml")
-                + ":11: version range '>=7.0, latest': 'latest' is not a comparison such as >=7.2");
+                + ":12: version range '>=7.0, latest': 'latest' is not a comparison such as >=7.2");
     }
 
     @Test
     void tlsMustBeRequiredOrOptional() throws IOException {
         Path lab = write(LAB + ENDPOINT.replace("tls: optional", "tls: yes"));
         assertThatThrownBy(() -> Lab.load(lab)).hasMessage(lab.resolve("lab.yaml")
-                + ":10: 'tls' must be required or optional, not 'yes'");
+                + ":11: 'tls' must be required or optional, not 'yes'");
     }
 
     @Test
     void aMissingSettingIsNamed() throws IOException {
         Path lab = write(LAB + ENDPOINT.replace("  min_replicas: 2\n", ""));
-        assertThatThrownBy(() -> Lab.load(lab)).hasMessage(lab.resolve("lab.yaml") + ":8: missing 'min_replicas'");
+        assertThatThrownBy(() -> Lab.load(lab)).hasMessage(lab.resolve("lab.yaml") + ":9: missing 'min_replicas'");
     }
 
     private Path write(String yaml) throws IOException {

@@ -19,6 +19,9 @@ class LabTest {
             id: demo
             title: "Demo"
             package: lab.demo
+            student:
+              class: lab.demo.DemoService
+              constructor: "DemoService(RedisCommands<String, String> redis)"
             limits:
               time_seconds: 60
               memory_mb: 256
@@ -49,7 +52,7 @@ class LabTest {
         Lab lab = Lab.load(write(GOOD));
         assertThat(lab.id()).isEqualTo("demo");
         assertThat(lab.javaPackage()).isEqualTo("lab.demo");
-        assertThat(lab.limits()).isEqualTo(new Limits(Duration.ofSeconds(60), 256, 16));
+        assertThat(lab.limits()).isEqualTo(new Limits(Duration.ofSeconds(60), 256, 16, Duration.ofSeconds(30)));
         assertThat(lab.checks()).extracting(Check::id).containsExactly("first-check", "bonus");
         Check bonus = lab.check("bonus").orElseThrow();
         assertThat(bonus.extraCredit()).isTrue();
@@ -75,28 +78,28 @@ class LabTest {
     void aBadVisibilityNamesFileAndLine() throws IOException {
         Path pack = write(GOOD.replace("visibility: after_due_date", "visibility: later"));
         assertThatThrownBy(() -> Lab.load(pack)).isInstanceOf(LabProblem.class)
-                .hasMessage(pack.resolve("lab.yaml") + ":19: visibility 'later' must be visible, after_due_date or hidden");
+                .hasMessage(pack.resolve("lab.yaml") + ":22: visibility 'later' must be visible, after_due_date or hidden");
     }
 
     @Test
     void anUnknownKeyIsATypoNotIgnored() throws IOException {
         Path pack = write(GOOD.replace("    timeout_seconds: 5", "    timeout: 5"));
-        assertThatThrownBy(() -> Lab.load(pack)).hasMessageStartingWith(pack.resolve("lab.yaml") + ":12: unknown key 'timeout'");
+        assertThatThrownBy(() -> Lab.load(pack)).hasMessageStartingWith(pack.resolve("lab.yaml") + ":15: unknown key 'timeout'");
     }
 
     @Test
     void aMissingKeyAndADuplicateIdAreRefused() throws IOException {
         Path noPoints = write(GOOD.replace("    points: 10\n", ""));
-        assertThatThrownBy(() -> Lab.load(noPoints)).hasMessage(noPoints.resolve("lab.yaml") + ":9: missing 'points'");
+        assertThatThrownBy(() -> Lab.load(noPoints)).hasMessage(noPoints.resolve("lab.yaml") + ":12: missing 'points'");
         Path twice = write(GOOD.replace("id: bonus", "id: first-check"));
-        assertThatThrownBy(() -> Lab.load(twice)).hasMessage(twice.resolve("lab.yaml") + ":16: check id 'first-check' appears twice");
+        assertThatThrownBy(() -> Lab.load(twice)).hasMessage(twice.resolve("lab.yaml") + ":19: check id 'first-check' appears twice");
     }
 
     @Test
     void aKeyWrittenTwiceOrWithoutAValueNamesItsLine() throws IOException {
         Path twice = write(GOOD.replace("    points: 10\n", "    points: 10\n    points: 11\n"));
         assertThatThrownBy(() -> Lab.load(twice)).isInstanceOf(LabProblem.class)
-                .hasMessage(twice.resolve("lab.yaml") + ":11: key 'points' appears twice");
+                .hasMessage(twice.resolve("lab.yaml") + ":14: key 'points' appears twice");
         for (String none : new String[] {"title:", "title: ~", "title: null"}) {
             Path empty = write(GOOD.replace("title: \"Demo\"", none));
             assertThatThrownBy(() -> Lab.load(empty)).hasMessage(empty.resolve("lab.yaml") + ":2: 'title' is empty");

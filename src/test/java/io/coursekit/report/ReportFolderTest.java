@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.coursekit.lab.Check;
 import io.coursekit.grader.CheckResult;
 import io.coursekit.grader.GradeReport;
+import io.coursekit.grader.Intake;
+import io.coursekit.grader.Reason;
+import io.coursekit.grader.SourceNote;
 import io.coursekit.lab.Hint;
 import io.coursekit.lab.Lab;
 import io.coursekit.lab.Limits;
+import io.coursekit.lab.StudentContract;
 import io.coursekit.grader.Timings;
 import io.coursekit.lab.Visibility;
 import org.jsoup.Jsoup;
@@ -35,13 +39,17 @@ class ReportFolderTest {
     private static final Check STAMPEDE = new Check("stampede-protection", 5, true, Visibility.AFTER_DUE_DATE,
             Duration.ofSeconds(10), new Hint("동시 미스", "Concurrent misses."));
     private static final Lab LAB = new Lab(Path.of("grader/labs/cache-aside"), "cache-aside", "Lab 2 — Cache-Aside",
-            "lab.cacheaside", new Limits(Duration.ofSeconds(120), 512, 64), List.of(MISS, TTL, STAMPEDE));
+            "lab.cacheaside", new StudentContract("lab.cacheaside.CacheAsideProductService",
+            "CacheAsideProductService(ProductRepository repository, RedisCommands<String, String> redis)",
+            Duration.ofMillis(500), false),
+            new Limits(Duration.ofSeconds(120), 512, 64, Duration.ofSeconds(30)), List.of(MISS, TTL, STAMPEDE));
     private static final GradeReport REPORT = new GradeReport(LAB, "alice", List.of(
             CheckResult.passed(MISS, "", Duration.ofMillis(420)),
-            CheckResult.failed(TTL, "TTL of product:42 was -1 <no expiry>", "all tests passed\u0000 <script>alert(1)</script>",
-                    Duration.ofMillis(120)),
+            CheckResult.failed(TTL, new Reason.Said("TTL of product:42 was -1 <no expiry>"),
+                    "all tests passed\u0000 <script>alert(1)</script>", Duration.ofMillis(120)),
             CheckResult.passed(STAMPEDE, "", Duration.ofMillis(230))),
-            "src/lab/cacheaside/Product.java: ignored; the lab's own lab.cacheaside.Product is used\n",
+            Intake.compiled(List.of(new SourceNote("src/lab/cacheaside/Product.java", SourceNote.Kind.API_COPY,
+                    "lab.cacheaside.Product"))), "bubblewrap",
             new Timings(Duration.ofMillis(1200), Duration.ofMillis(800), Duration.ofMillis(2100), Duration.ofMillis(3456)));
 
     @TempDir
@@ -121,12 +129,13 @@ class ReportFolderTest {
     @Test
     void theGradersOwnReasonsReadInKoreanAndTheLabsOwnStayAsWritten() throws IOException {
         GradeReport hostile = new GradeReport(REPORT.lab(), "mallory", List.of(
-                CheckResult.failed(MISS, "timed out after 10 s", "", Duration.ofSeconds(10)),
-                CheckResult.failed(TTL, "the JVM exited with status 3 during this check", "", Duration.ZERO),
-                CheckResult.failed(STAMPEDE, "TTL of product:42 was -1", "", Duration.ZERO)), "", REPORT.timings());
+                CheckResult.failed(MISS, new Reason.TimedOut(10), "", Duration.ofSeconds(10)),
+                CheckResult.failed(TTL, new Reason.StudentJvmEnded(3), "", Duration.ZERO),
+                CheckResult.failed(STAMPEDE, new Reason.Said("TTL of product:42 was -1"), "", Duration.ZERO)),
+                Intake.compiled(List.of()), "bubblewrap", REPORT.timings());
         String korean = TerminalSummary.text(hostile, Wording.of("ko"), "reports/mallory");
         assertThat(korean).contains("실패 이유: 10초 안에 끝나지 않아 멈췄습니다",
-                "실패 이유: 이 검사 도중 JVM이 종료 코드 3(으)로 끝났습니다", "실패 이유: TTL of product:42 was -1");
+                "실패 이유: 이 검사 도중 제출물의 JVM이 종료 코드 3(으)로 끝났습니다", "실패 이유: TTL of product:42 was -1");
         assertThat(new String(HtmlReport.html(hostile, Wording.of("ko")), StandardCharsets.UTF_8)).contains("10초 안에 끝나지 않아");
         assertThat(TerminalSummary.text(hostile, Wording.of("en"), "reports/mallory")).contains("Why: timed out after 10 s");
     }
@@ -134,9 +143,10 @@ class ReportFolderTest {
     @Test
     void aCheckThatNeverRanGivesItsReasonButNoHintAboutTheCode() throws IOException {
         GradeReport notCompiled = new GradeReport(REPORT.lab(), "bob", List.of(
-                CheckResult.notRun(MISS, "not run: the submission does not compile"),
-                CheckResult.notRun(TTL, "not run: the submission does not compile")), "Foo.java:3: error: ';' expected",
-                REPORT.timings());
+                CheckResult.notRun(MISS, new Reason.DoesNotCompile()),
+                CheckResult.notRun(TTL, new Reason.DoesNotCompile())),
+                Intake.didNotCompile(List.of(), new Reason.DoesNotCompile(), "Foo.java:3: error: ';' expected"),
+                "bubblewrap", REPORT.timings());
         String summary = TerminalSummary.text(notCompiled, Wording.of("en"), "reports/bob");
         assertThat(summary).contains("Why: not run: the submission does not compile").doesNotContain("Hint:");
         assertThat(new String(HtmlReport.html(notCompiled, Wording.of("en")), StandardCharsets.UTF_8))

@@ -1,5 +1,6 @@
 package lab.cacheaside.checks;
 
+import io.coursekit.lab.check.StudentThrew;
 import lab.cacheaside.Product;
 import lab.cacheaside.ProductService;
 import org.opentest4j.AssertionFailedError;
@@ -38,8 +39,8 @@ final class StudentService {
     private static <T> T call(String call, Supplier<T> body) {
         try {
             return body.get();
-        } catch (Throwable thrown) {
-            throw new AssertionFailedError(call + " threw " + Submission.describe(thrown), thrown);
+        } catch (StudentThrew thrown) {
+            throw new AssertionFailedError(call + " threw " + thrown.getMessage());
         }
     }
 }

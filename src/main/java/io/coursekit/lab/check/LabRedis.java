@@ -1,14 +1,18 @@
 package io.coursekit.lab.check;
 
+import io.lettuce.core.api.sync.RedisCommands;
+
 /**
- * The Redis a check hands to student code: a real, empty server behind the grader's fault proxy.
- * At the start of every check Redis is empty and the proxy is open; the check runner sees to it.
+ * The Redis of a check. At the start of every check it is empty and reachable; student code reaches it only through
+ * the grader's fault proxy, which {@link #cut()} and {@link #restore()} control, and as a user that cannot run
+ * administrative commands. {@link #commands()} is the check's own connection, straight to Redis: the proxy never
+ * cuts it.
  */
 public final class LabRedis {
 
-    /** What the check runner plugs in; checks only use the static methods. */
+    /** What the judge plugs in; checks only use the static methods. */
     public interface Control {
-        String uri();
+        RedisCommands<String, String> commands();
 
         void cut();
 
@@ -20,17 +24,17 @@ public final class LabRedis {
     private LabRedis() {
     }
 
-    /** Called once by the check runner before any check runs. */
-    public static void install(Control runnerControl) {
-        control = runnerControl;
+    /** Called by the judge before any check runs. */
+    public static void install(Control judge) {
+        control = judge;
     }
 
-    /** {@code redis://127.0.0.1:PORT} of the fault proxy. */
-    public static String uri() {
-        return control().uri();
+    /** The check's connection, for looking into Redis or setting it up: EXISTS, TTL, KEYS, SET, ... */
+    public static RedisCommands<String, String> commands() {
+        return control().commands();
     }
 
-    /** Drops every open connection through the proxy and refuses new ones until {@link #restore()}. */
+    /** Drops every open connection of the student's code and refuses new ones until {@link #restore()}. */
     public static void cut() {
         control().cut();
     }
@@ -42,7 +46,7 @@ public final class LabRedis {
     private static Control control() {
         Control c = control;
         if (c == null) {
-            throw new IllegalStateException("LabRedis is not installed: checks run only inside the coursekit check runner");
+            throw new IllegalStateException("LabRedis is not installed: checks run only inside the coursekit judge");
         }
         return c;
     }

@@ -1,17 +1,23 @@
-package io.coursekit.grader;
+package io.coursekit.sandbox;
+
+import io.coursekit.rpc.Message;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 
-/** Stands in for System.out and System.err during checks: keeps the first bytes of each check's output, drops the rest. */
-final class CapturedOutput extends OutputStream {
+/**
+ * Stands in for System.out and System.err: keeps what the submission prints until the next reply takes it, at most
+ * the lab's limit, and drops the rest, so printing without end costs memory of that size only.
+ */
+final class PrintedOutput extends OutputStream {
     private final byte[] kept;
     private int size;
     private boolean cut;
 
-    CapturedOutput(int capBytes) {
+    PrintedOutput(int capBytes) {
         this.kept = new byte[capBytes];
     }
 
@@ -36,16 +42,14 @@ final class CapturedOutput extends OutputStream {
         cut |= room < length;
     }
 
-    synchronized void clear() {
+    /** What was printed since the last time, as a message; empty when nothing was. */
+    synchronized Optional<Message.Printed> take() {
+        if (size == 0 && !cut) {
+            return Optional.empty();
+        }
+        Message.Printed printed = new Message.Printed(0, new String(Arrays.copyOf(kept, size), StandardCharsets.UTF_8), cut);
         size = 0;
         cut = false;
-    }
-
-    synchronized String text() {
-        return new String(Arrays.copyOf(kept, size), StandardCharsets.UTF_8);
-    }
-
-    synchronized boolean cut() {
-        return cut;
+        return Optional.of(printed);
     }
 }

@@ -1,0 +1,29 @@
+package io.coursekit.lab.check;
+
+import io.coursekit.rpc.Message;
+
+/** The class the lab asks for cannot be built: missing, not the API, no fitting constructor, or it threw. */
+public final class StudentClassError extends AssertionError {
+    private final Message.Refusal problem;
+    private final String className;
+    private final String detail;
+
+    public StudentClassError(Message.Refusal problem, String className, String detail) {
+        super(problem + " " + className + (detail.isEmpty() ? "" : ": " + detail));
+        this.problem = problem;
+        this.className = className;
+        this.detail = detail;
+    }
+
+    public Message.Refusal problem() {
+        return problem;
+    }
+
+    public String className() {
+        return className;
+    }
+
+    public String detail() {
+        return detail;
+    }
+}
