@@ -25,13 +25,13 @@ import java.util.stream.Stream;
 /**
  * The naive way to grade, timed for comparison by {@code coursekit bench batch}: for each submission a Maven
  * project whose main sources are the lab's API and the submission and whose tests are the lab's checks, run with
- * {@code mvn -q -o test} against the same kind of Redis (behind the same fault proxy, emptied before each check).
+ * {@code mvn -q -o test} against the same kind of Redis (emptied before each check), the student's class built in
+ * the tests' own JVM: no sandbox, no second JVM, no judge.
  */
 public final class MavenBaseline {
     private static final String TEMPLATE = "/io/coursekit/batch/baseline/";
     /** The classes checks and the baseline's Redis listener use from coursekit. */
-    private static final List<String> CONTRACT = List.of("io/coursekit/grader/check/", "io/coursekit/redis/FaultProxy",
-            "io/coursekit/redis/RedisWire");
+    private static final List<String> CONTRACT = List.of("io/coursekit/lab/check/", "io/coursekit/rpc/Message");
 
     private final Lab lab;
     private final Path work;
@@ -88,6 +88,8 @@ public final class MavenBaseline {
             ProcessBuilder mvn = new ProcessBuilder("mvn", "-q", "-o", "-B", "test").directory(project.toFile())
                     .redirectErrorStream(true).redirectOutput(project.resolve("mvn.log").toFile());
             mvn.environment().put("LAB_REDIS", redis.toString());
+            mvn.environment().put("LAB_STUDENT_CLASS", lab.student().className());
+            mvn.environment().put("LAB_COMMAND_TIMEOUT_MS", String.valueOf(lab.student().commandTimeout().toMillis()));
             mvn.start().waitFor();
             return Duration.ofNanos(System.nanoTime() - started);
         } catch (IOException e) {

@@ -83,7 +83,7 @@ class BatchProcessesTest {
     }
 
     @Test
-    void checkJvmsEndWithTheirKilledBatchEvenInTheMiddleOfAnEndlessCheck() throws Exception {
+    void judgesAndStudentJvmsEndWithTheirKilledBatchEvenInTheMiddleOfAnEndlessCheck() throws Exception {
         ClassFolder loops = new ClassFolder(ClassFolder.CACHE_ASIDE_LAB, Files.createDirectory(temp.resolve("loops")));
         loops.folder("looper", "samples/hostile-infinite-loop");
         Process batch = start(new String[] {"batch", "--lab", ClassFolder.CACHE_ASIDE_LAB.toString(), "--out",
@@ -94,16 +94,20 @@ class BatchProcessesTest {
                 Thread.sleep(50);
                 checkJvms = batch.descendants().filter(BatchProcessesTest::isCheckJvm).toList();
             }
-            assertThat(checkJvms).as("a check JVM of the batch").isNotEmpty();
+            assertThat(checkJvms).as("a judge of the batch").isNotEmpty();
             // well into delete-evicts, whose endless loop only the killed batch would have stopped
-            Thread.sleep(4_000);
+            Thread.sleep(6_000);
             checkJvms = batch.descendants().filter(BatchProcessesTest::isCheckJvm).toList();
-            List<ProcessHandle> others = batch.descendants().filter(p -> !isCheckJvm(p)).toList();
+            assertThat(checkJvms).as("the judge and the submission's JVMs")
+                    .anyMatch(p -> p.info().arguments().map(args -> List.of(args).contains(STUDENT_RUNNER)).orElse(false));
+            List<ProcessHandle> redis = batch.descendants()
+                    .filter(p -> p.info().command().map(c -> c.endsWith("redis-server")).orElse(false)).toList();
             batch.destroyForcibly();
-            others.forEach(ProcessHandle::destroyForcibly);
+            redis.forEach(ProcessHandle::destroyForcibly);
 
             for (ProcessHandle jvm : checkJvms) {
-                assertThat(jvm.onExit()).as("check JVM " + jvm.pid()).succeedsWithin(5, TimeUnit.SECONDS);
+                assertThat(jvm.onExit()).as("JVM " + jvm.pid() + " " + jvm.info().commandLine().orElse(""))
+                        .succeedsWithin(5, TimeUnit.SECONDS);
             }
         } finally {
             batch.destroyForcibly();
@@ -111,8 +115,12 @@ class BatchProcessesTest {
         }
     }
 
+    private static final String STUDENT_RUNNER = "io.coursekit.sandbox.StudentRunner";
+
+    /** A judge, or one of the submission's JVMs, sandbox processes around it included. */
     private static boolean isCheckJvm(ProcessHandle process) {
-        return process.info().arguments().map(args -> List.of(args).contains("io.coursekit.grader.CheckRunner")).orElse(false);
+        return process.info().arguments().map(args -> List.of(args).contains("io.coursekit.grader.judge.Judge")
+                || List.of(args).contains(STUDENT_RUNNER) || List.of(args).contains("--die-with-parent")).orElse(false);
     }
 
     @Test

@@ -21,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The packaged jar as users run it, with a fresh cache: its first grading copies the libraries check code may see
- * into a jar of their own and writes the lab's class archive, and every check JVM after it maps the archive. Every sample must still score exactly as expected.yaml says, exits and
- * endless loops included, with two workers.
+ * The packaged jar as users run it, with a fresh cache: its first grading copies the libraries of the judge and of
+ * student JVMs into jars of their own and writes the lab's class archives for both, and every JVM after it maps its
+ * archive. Every sample must still score exactly as expected.yaml says, exits and endless loops included, with two
+ * workers, sandboxed.
  */
 class PackagedJarIT {
     private static final Path JAR = ClassFolder.ROOT.resolve("target/coursekit.jar");
@@ -47,15 +48,20 @@ class PackagedJarIT {
                 ClassFolder.ROOT.resolve("grader/labs").toString(), "--jobs", "2", "--out", out.toString(),
                 submissions.dir().toString());
 
-        Path archive;
-        try (Stream<Path> files = Files.walk(cache)) {
-            archive = files.filter(f -> f.getFileName().toString().equals("check-jvm.jsa")).findFirst().orElse(null);
+        for (String name : List.of("judge.jsa", "student.jsa")) {
+            Path archive;
+            try (Stream<Path> files = Files.walk(cache)) {
+                archive = files.filter(f -> f.getFileName().toString().equals(name)).findFirst().orElse(null);
+            }
+            assertThat(archive).as(name + " in the cache after:\n" + printed).isNotNull();
+            assertThat(Files.size(archive)).isGreaterThan(1_000_000);
         }
-        assertThat(archive).as("class archive in the cache after:\n" + printed).isNotNull();
-        assertThat(Files.size(archive)).isGreaterThan(1_000_000);
-        try (Stream<Path> files = Files.list(archive.getParent().getParent())) {
-            Path libraries = files.filter(f -> f.getFileName().toString().startsWith("check-libraries-")).findFirst().orElseThrow();
-            assertThat(Files.size(libraries)).as("only what check code may see").isLessThan(Files.size(JAR) / 2);
+        for (String prefix : List.of("judge-libraries-", "student-libraries-")) {
+            try (Stream<Path> files = Files.walk(cache)) {
+                Path libraries = files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                        && f.toString().endsWith(".jar")).findFirst().orElseThrow();
+                assertThat(Files.size(libraries)).as("only what " + prefix + " code may see").isLessThan(Files.size(JAR) / 2);
+            }
         }
         Lab lab = Lab.load(ClassFolder.CACHE_ASIDE_LAB);
         int allPoints = lab.checks().stream().mapToInt(Check::points).sum();
