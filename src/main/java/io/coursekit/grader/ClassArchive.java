@@ -48,8 +48,11 @@ final class ClassArchive {
             Optional<Path> largest = files.filter(f -> f.toString().endsWith(".jsa"))
                     .max(Comparator.comparingLong(ClassArchive::size));
             if (largest.isPresent() && size(largest.get()) > 0) {
-                CacheSeal.seal(largest.get(), file);
-                Files.move(largest.get(), file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                // copied, not moved: a sandbox's own user wrote it, and the cache's files are the grader's alone
+                Path copy = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+                Files.copy(largest.get(), copy, StandardCopyOption.REPLACE_EXISTING);
+                CacheSeal.seal(copy, file);
+                Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             // without the archive JVMs start as they always did, only slower

@@ -29,8 +29,8 @@ public final class Grader implements AutoCloseable {
     private static final String STUDENT_ARCHIVE = "/coursekit/student.jsa";
     private static final String REDIS_DIR = "/run/coursekit";
     private static final String TRAINING_DIR = "/coursekit-out";
-    /** Writing a class archive as a JVM ends takes about a second on a small machine. */
-    private static final Duration ARCHIVE_WRITING = Duration.ofSeconds(15);
+    /** Writing a class archive as a JVM ends takes a few seconds on a small, busy machine. */
+    private static final Duration ARCHIVE_WRITING = Duration.ofSeconds(30);
     private static final int THREADS = 256;
     private static final int OPEN_FILES = 1024;
     private static final int FILE_MB = 64;
@@ -260,7 +260,7 @@ public final class Grader implements AutoCloseable {
         Sandbox.Limits limits = new Sandbox.Limits(heapMb + Sandbox.JVM_NATIVE_MB, THREADS, FILE_MB,
                 (int) compiled.lab().limits().time().toSeconds(), OPEN_FILES, TMP_MB);
         return new JudgeSetup(redis, sandbox.command(binds, limits, program), compiled.lab().limits().outputBytes(),
-                heapMb, training == null ? 0 : ARCHIVE_WRITING.toMillis());
+                heapMb, training == null ? 0 : ARCHIVE_WRITING.toMillis() / 2);
     }
 
     private void startJudge(JudgeJvm.Launch launch) {

@@ -157,7 +157,7 @@ final class StudentJvm implements AutoCloseable {
         return process.isAlive() && !peer.ended().isDone();
     }
 
-    /** Ends the JVM and everything it started; its end is not news, the judge did it. */
+    /** Ends the JVM and everything it started, after its grace time to write a class archive; the judge did it. */
     @Override
     public void close() {
         killed = true;
@@ -169,6 +169,12 @@ final class StudentJvm implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        kill();
+    }
+
+    /** Ends the JVM and everything it started at once. */
+    void kill() {
+        killed = true;
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         peer.close();
