@@ -35,15 +35,17 @@ public final class ClassGrading {
     private final Lab lab;
     private final RedisLauncher launcher;
     private final RedisMode redis;
+    private final LabCache labs;
     private final Sandbox sandbox;
     private final Wording wording;
     private final GradebookFolder out;
 
-    public ClassGrading(Lab lab, RedisLauncher launcher, RedisMode redis, Sandbox sandbox, Wording wording,
+    public ClassGrading(Lab lab, RedisLauncher launcher, RedisMode redis, LabCache labs, Sandbox sandbox, Wording wording,
                         GradebookFolder out) {
         this.lab = lab;
         this.launcher = launcher;
         this.redis = redis;
+        this.labs = labs;
         this.sandbox = sandbox;
         this.wording = wording;
         this.out = out;
@@ -93,7 +95,7 @@ public final class ClassGrading {
         });
         Future<Compiled> next = null;
         try (RunningRedis own = launcher.start(redis);
-             Grader grader = new Grader(LabCache.forThisUser(), own.access(), sandbox)) {
+             Grader grader = new Grader(labs, own.access(), sandbox)) {
             next = ahead.submit(() -> compile(grader, queue.poll()));
             grader.startCheckJvm(lab);
             for (Compiled current; (current = next.get()) != null; ) {

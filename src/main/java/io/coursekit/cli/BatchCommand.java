@@ -3,6 +3,7 @@ package io.coursekit.cli;
 import io.coursekit.UserError;
 import io.coursekit.batch.ClassEndpoints;
 import io.coursekit.batch.ClassGrading;
+import io.coursekit.grader.LabCache;
 import io.coursekit.grader.Sandbox;
 import io.coursekit.batch.EndpointRoster;
 import io.coursekit.batch.GradebookFolder;
@@ -142,7 +143,8 @@ final class BatchCommand implements Callable<Integer> {
             System.out.println("grading " + resume.todo.size() + " with " + Math.min(workers, Math.max(1, resume.todo.size()))
                     + " worker(s)");
             Progress progress = new Progress(System.out, System.console() != null, resume.todo.size());
-            resume.rows.addAll(new ClassGrading(pack, new RedisLauncher(System.getenv()), redis, sandbox, wording, folder)
+            resume.rows.addAll(new ClassGrading(pack, new RedisLauncher(System.getenv()), redis, LabCache.forThisUser(), sandbox, wording,
+                    folder)
                     .grade(resume.todo, workers, resume.previous, progress));
             progress.finished();
             return resume.rows;

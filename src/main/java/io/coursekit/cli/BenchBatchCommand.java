@@ -102,7 +102,8 @@ final class BenchBatchCommand implements Callable<Integer> {
             boolean terminal = System.console() != null;
             Progress progress = new Progress(terminal ? System.out : new PrintStream(OutputStream.nullOutputStream()),
                     terminal, count);
-            rows = new ClassGrading(pack, launcher, redisOption.mode(), sandbox, Wording.of("en"), new GradebookFolder(out))
+            rows = new ClassGrading(pack, launcher, redisOption.mode(), LabCache.forThisUser(), sandbox, Wording.of("en"),
+                    new GradebookFolder(out))
                     .grade(roster.entries(), jobs, Map.of(), progress);
             progress.finished();
             ClassReport.write(rows, Gradebook.Format.DEFAULT, Wording.of("en"), out);

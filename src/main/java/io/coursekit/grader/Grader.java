@@ -181,10 +181,8 @@ public final class Grader implements AutoCloseable {
         labs.judgeLibraries().forEach(path -> classpath.add(path.toString()));
         ClassArchive judgeArchive = new ClassArchive(compiled.judgeArchive());
         ClassArchive studentArchive = new ClassArchive(compiled.studentArchive());
-        boolean jars = classpath.stream().allMatch(entry -> entry.endsWith(".jar"));
-        if (Files.isDirectory(compiled.lab().referenceDir())
-                && ((jars && !judgeArchive.usable()) || !studentArchive.usable())) {
-            train(compiled, classpath, jars ? judgeArchive : null, studentArchive);
+        if (Files.isDirectory(compiled.lab().referenceDir()) && !(judgeArchive.usable() && studentArchive.usable())) {
+            train(compiled, classpath, judgeArchive, studentArchive);
         }
         return new JudgeJvm.Launch(classpath, judgeArchive.useOptions(judgeArchive.file().toString()),
                 setup(compiled, studentArchive, null), Duration.ZERO);
@@ -196,7 +194,7 @@ public final class Grader implements AutoCloseable {
      */
     private void train(CompiledLab compiled, List<String> classpath, ClassArchive judgeArchive, ClassArchive studentArchive) {
         synchronized (Grader.class) {
-            if ((judgeArchive == null || judgeArchive.usable()) && studentArchive.usable()) {
+            if (judgeArchive.usable() && studentArchive.usable()) {
                 return;
             }
             Path written = ScratchFolder.create("coursekit-archives-");
@@ -207,20 +205,20 @@ public final class Grader implements AutoCloseable {
                 }
                 Path judgeFile = written.resolve("judge").resolve("judge.jsa");
                 Files.createDirectories(judgeFile.getParent());
-                List<String> judgeOptions = judgeArchive == null ? List.of() : ClassArchive.writeOptions(judgeFile.toString());
-                JudgeJvm.Launch training = new JudgeJvm.Launch(classpath, judgeOptions,
+                JudgeJvm.Launch training = new JudgeJvm.Launch(classpath, ClassArchive.writeOptions(judgeFile.toString()),
                         setup(compiled, null, written), ARCHIVE_WRITING);
                 try (JudgeJvms trainers = new JudgeJvms(); Submission reference = Submission.open(compiled.lab().referenceDir())) {
                     CompiledSubmission submission = compileWith(compiled, reference, training);
                     JudgeJvm judge = trainers.take(training);
                     try (submission) {
-                        new CheckRun(compiled.lab(), training, trainers, order(submission),
-                                System.nanoTime() + compiled.lab().limits().time().toNanos()).run(judge);
+                        CheckRun run = new CheckRun(compiled.lab(), training, trainers, order(submission),
+                                System.nanoTime() + compiled.lab().limits().time().toNanos());
+                        run.run(judge);
+                        // the judge writes its archive as it ends
+                        run.reusable().ifPresent(JudgeJvm::close);
                     }
                 }
-                if (judgeArchive != null) {
-                    judgeArchive.keepLargest(judgeFile.getParent());
-                }
+                judgeArchive.keepLargest(judgeFile.getParent());
                 studentArchive.keepLargest(written);
             } catch (IOException | InterruptedException | RuntimeException e) {
                 if (e instanceof InterruptedException) {

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.jar.Attributes;
@@ -34,9 +33,9 @@ import java.util.zip.ZipFile;
 /**
  * The libraries of the grader's two kinds of JVM, taken from coursekit's own class path: the judge's (coursekit, JUnit,
  * Lettuce with its Netty and Reactor, Jackson) and the student's (Lettuce, Jackson and coursekit's sandbox runner,
- * nothing else: what students may use). From the runnable jar they are its matching packages, copied once into a
- * stored jar of their own in the cache, so no JVM indexes the site builder and the web assets; the student's jar is
- * made this way from a build tree too, so a sandbox sees one file.
+ * nothing else: what students may use). Each is the matching packages of the runnable jar, or of a build tree's
+ * classes and library jars, copied once into a stored jar of its own in the cache: no JVM indexes the site builder
+ * and the web assets, a sandbox sees one file, and both kinds of JVM can map a class archive.
  */
 final class Libraries {
     private static final List<String> JUDGE_JARS = List.of("lettuce-core", "redis-authx", "netty-", "reactor-core",
@@ -55,31 +54,29 @@ final class Libraries {
     private Libraries() {
     }
 
-    /** The judge's class path, besides the lab's API. */
+    /** The judge's class path, besides the lab's API: one jar, so the judge can map a class archive of it. */
     static List<Path> judge(Path cache) {
-        Path coursekit = codeSource();
-        if (Files.isRegularFile(coursekit)) {
-            return List.of(jar(cache, "judge-libraries-", List.of(coursekit), JUDGE_PACKAGES));
-        }
-        Set<Path> paths = new LinkedHashSet<>();
-        paths.add(coursekit);
-        for (Path entry : classPath()) {
-            String name = entry.getFileName().toString();
-            if (name.endsWith(".jar") && JUDGE_JARS.stream().anyMatch(name::startsWith)) {
-                paths.add(entry);
-            }
-        }
-        return List.copyOf(paths);
+        return List.of(jar(cache, "judge-libraries-", sources(JUDGE_JARS), JUDGE_PACKAGES));
     }
 
     /** The one jar a student JVM and the sandboxed compiler see, besides the lab's API. */
     static Path student(Path cache) {
+        return jar(cache, "student-libraries-", sources(JUDGE_JARS), STUDENT_PACKAGES);
+    }
+
+    /** coursekit's own classes, and in a build tree the library jars of these names beside them. */
+    private static List<Path> sources(List<String> jarNames) {
         Path coursekit = codeSource();
         List<Path> sources = new ArrayList<>(List.of(coursekit));
         if (!Files.isRegularFile(coursekit)) {
-            classPath().stream().filter(entry -> entry.toString().endsWith(".jar")).forEach(sources::add);
+            for (Path entry : classPath()) {
+                String name = entry.getFileName().toString();
+                if (name.endsWith(".jar") && jarNames.stream().anyMatch(name::startsWith) && !sources.contains(entry)) {
+                    sources.add(entry);
+                }
+            }
         }
-        return jar(cache, "student-libraries-", sources, STUDENT_PACKAGES);
+        return sources;
     }
 
     /** A stored jar of the {@code packages} in {@code sources}, written once per version of them and sealed. */

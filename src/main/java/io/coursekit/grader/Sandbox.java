@@ -99,7 +99,8 @@ public final class Sandbox {
         List<String> command = new ArrayList<>();
         if (isolates()) {
             if (dropToOwnUser) {
-                command.addAll(List.of("setpriv", "--reuid=" + SANDBOX_USER, "--regid=" + SANDBOX_USER,
+                command.addAll(List.of(onPath("setpriv").orElse(Path.of("/usr/bin/setpriv")).toString(),
+                        "--reuid=" + SANDBOX_USER, "--regid=" + SANDBOX_USER,
                         "--clear-groups", "--"));
             }
             command.add(bwrap.toString());
@@ -118,7 +119,8 @@ public final class Sandbox {
             command.addAll(List.of("--clearenv", "--setenv", "HOME", "/tmp", "--setenv", "TMPDIR", "/tmp",
                     "--setenv", "LANG", "C.UTF-8", "--setenv", "MALLOC_ARENA_MAX", "2", "--chdir", "/tmp", "--"));
         } else {
-            command.addAll(List.of("env", "-i", "HOME=" + System.getProperty("java.io.tmpdir"), "LANG=C.UTF-8",
+            command.addAll(List.of(onPath("env").orElse(Path.of("/usr/bin/env")).toString(), "-i",
+                    "HOME=" + System.getProperty("java.io.tmpdir"), "LANG=C.UTF-8",
                     "MALLOC_ARENA_MAX=2"));
         }
         if (prlimit != null) {
@@ -137,18 +139,29 @@ public final class Sandbox {
 
     /**
      * The start of a sandboxed JVM's command: this JDK's java with a heap of {@code heapMb} and the rest of its memory
-     * kept small, so that it fits in an address space of {@code heapMb} + {@link #JVM_NATIVE_MB}.
+     * kept small, so that it fits in an address space of {@code heapMb} + {@link #JVM_NATIVE_MB}. The JVM's own
+     * warnings go to its standard error: its standard output is the grader's channel.
      */
     public static List<String> java(int heapMb) {
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heapMb + "m",
                 "-Xss1m", "-XX:ReservedCodeCacheSize=48m", "-XX:CompressedClassSpaceSize=64m",
                 "-XX:MaxMetaspaceSize=192m", "-XX:MaxDirectMemorySize=64m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto", "-Dfile.encoding=UTF-8",
-                "-Duser.language=en");
+                "-Duser.language=en", "-Xlog:disable", "-Xlog:all=warning:stderr");
     }
 
     /** Beyond the heap: code, metaspace, thread stacks, direct buffers and the class archive's mappings. */
     public static final int JVM_NATIVE_MB = 1024;
+
+    /**
+     * A process builder for a sandboxed {@code command}, with an empty environment: the sandbox's first process keeps
+     * the environment it was started with, and anything inside can read it in /proc/1/environ.
+     */
+    public static ProcessBuilder processOf(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().clear();
+        return builder;
+    }
 
     /** Where {@code bind} is seen from inside: the host path itself when there is no sandbox. */
     public String inside(Bind bind) {
@@ -168,7 +181,7 @@ public final class Sandbox {
         Sandbox candidate = new Sandbox(Optional.empty(), bwrap.get(), prlimit.get(), root);
         List<String> probe = candidate.command(List.of(), new Limits(1024, 64, 1, 5, 64, 1), List.of(prlimit.get().toString()));
         try {
-            Process process = new ProcessBuilder(probe).redirectErrorStream(true).start();
+            Process process = processOf(probe).redirectErrorStream(true).start();
             String said = new String(process.getInputStream().readAllBytes()).strip();
             if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();

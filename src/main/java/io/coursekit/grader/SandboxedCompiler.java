@@ -98,7 +98,7 @@ final class SandboxedCompiler implements AutoCloseable {
     private void launch() throws IOException {
         List<String> program = new ArrayList<>(Sandbox.java(heapMb));
         program.addAll(List.of("-cp", sandbox.inside(binds.get(0)), "io.coursekit.sandbox.CompileServer"));
-        process = new ProcessBuilder(sandbox.command(binds, limits(), program))
+        process = Sandbox.processOf(sandbox.command(binds, limits(), program))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         peer = new Peer(new Channel(process.getInputStream(), process.getOutputStream(), Channel.GRADER_FRAMES),
                 request -> new Message.Threw(request.id(), "java.lang.UnsupportedOperationException", "", ""),

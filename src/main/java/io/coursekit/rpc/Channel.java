@@ -49,19 +49,19 @@ public final class Channel implements AutoCloseable {
         try {
             length = in.readInt();
         } catch (EOFException e) {
-            throw new BrokenChannel("the other end closed the channel");
+            throw new BrokenChannel("the other end closed the channel", true);
         }
         if (length < 0 || length > maxFrame) {
-            throw new BrokenChannel("a frame of " + length + " bytes, more than the " + maxFrame + " allowed");
+            throw new BrokenChannel("a frame of " + length + " bytes, more than the " + maxFrame + " allowed", false);
         }
         byte[] frame = in.readNBytes(length);
         if (frame.length < length) {
-            throw new BrokenChannel("the channel ended inside a frame");
+            throw new BrokenChannel("the channel ended inside a frame", false);
         }
         try {
             return json.readValue(frame, Message.class);
         } catch (JsonProcessingException e) {
-            throw new BrokenChannel("a frame that is not a message: " + e.getOriginalMessage());
+            throw new BrokenChannel("a frame that is not a message: " + Remote.cut(e.getOriginalMessage()), false);
         }
     }
 
@@ -89,8 +89,16 @@ public final class Channel implements AutoCloseable {
 
     /** The channel cannot be read any more: the other end ended, or sent something that is not a message. */
     public static final class BrokenChannel extends IOException {
-        BrokenChannel(String why) {
+        private final boolean closed;
+
+        BrokenChannel(String why, boolean closed) {
             super(why);
+            this.closed = closed;
+        }
+
+        /** True when the other end simply closed it; false when it sent something that is not a message. */
+        public boolean closed() {
+            return closed;
         }
     }
 }

@@ -9,12 +9,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.coursekit.report.Wording;
 import io.coursekit.testing.SharedRedis;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +23,10 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Grades every lab pack's reference and samples with a real Redis and holds each to {@code samples/expected.yaml}:
- * the exact score and exactly the failing checks. The tiny pack of the tests has hostile samples of its own
- * (an endless loop, System.exit, a fake result, 100 MB of output, a failing static initializer, running out of memory).
+ * Grades a lab pack's reference and samples with a real Redis and holds each to {@code samples/expected.yaml}: the
+ * exact score and exactly the failing checks. Here the tiny pack of the tests, whose samples cover a failing static
+ * initializer, running out of memory and a submission shipping extras; the cache-aside pack's are graded three times
+ * under load by {@link FairUnderLoadTest}.
  */
 class LabPackGradingTest {
     private static final Grader GRADER = new Grader(
@@ -42,29 +41,21 @@ class LabPackGradingTest {
 
     @TestFactory
     Stream<DynamicTest> tinyPack() throws IOException {
-        return gradings(SharedRedis.root().resolve("src/test/resources/labs/tiny"));
+        return gradings(Lab.load(SharedRedis.root().resolve("src/test/resources/labs/tiny")), GRADER).stream();
     }
 
-    @TestFactory
-    Stream<DynamicTest> cacheAsidePack() throws IOException {
-        Path pack = SharedRedis.root().resolve("grader/labs/cache-aside");
-        Assumptions.assumeTrue(Files.isRegularFile(pack.resolve("samples/expected.yaml")),
-                "no " + pack + "/samples/expected.yaml in this checkout: the cache-aside samples are not graded");
-        return gradings(pack);
-    }
-
-    private static Stream<DynamicTest> gradings(Path packDir) throws IOException {
-        Lab lab = Lab.load(packDir);
+    /** Every test of {@code lab}'s reference and samples, graded by {@code grader}. */
+    static List<DynamicTest> gradings(Lab lab, Grader grader) throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
         tests.add(DynamicTest.dynamicTest(lab.id() + ": reference passes every check", () -> {
-            GradeReport report = grade(lab, lab.referenceDir());
+            GradeReport report = grade(grader, lab, lab.referenceDir());
             assertThat(report.failed()).as(describe(report)).isEmpty();
             assertThat(report.score()).isEqualTo(lab.checks().stream().mapToInt(Check::points).sum());
         }));
         JsonNode expected = new ObjectMapper(new YAMLFactory()).readTree(lab.samplesDir().resolve("expected.yaml").toFile());
         for (Map.Entry<String, JsonNode> sample : expected.properties()) {
             tests.add(DynamicTest.dynamicTest(lab.id() + ": " + sample.getKey(), () -> {
-                GradeReport report = grade(lab, lab.samplesDir().resolve(sample.getKey()));
+                GradeReport report = grade(grader, lab, lab.samplesDir().resolve(sample.getKey()));
                 List<String> failing = new ArrayList<>();
                 sample.getValue().get("failing").forEach(id -> failing.add(id.asText()));
                 assertThat(report.failed().stream().map(r -> r.check().id()).toList())
@@ -77,12 +68,12 @@ class LabPackGradingTest {
                         .as(describe(report)).startsWith(reason.getValue().asText()));
             }));
         }
-        return tests.stream();
+        return tests;
     }
 
-    private static GradeReport grade(Lab lab, Path dir) {
+    private static GradeReport grade(Grader grader, Lab lab, Path dir) {
         try (Submission submission = Submission.open(dir)) {
-            return GRADER.grade(lab, submission);
+            return grader.grade(lab, submission);
         }
     }
 

@@ -35,6 +35,7 @@ final class CacheAsideChecks {
     private static final long MISSING_ID = 999;
     private static final Product REPRICED = new Product(ID, AMERICANO.name(), 4900, AMERICANO.stock());
     private static final Random RANDOM = new Random();
+    private static final int STAMPEDE_ATTEMPTS = 3;
 
     private LabFixture lab;
 
@@ -202,31 +203,39 @@ final class CacheAsideChecks {
 
     @RubricCheck("stampede-protection")
     void stampedeProtection() throws Exception {
-        lab.table.answerAfter(Duration.ofMillis(100));
-        StudentService service = lab.newService();
         int threads = 16;
-        CountDownLatch ready = new CountDownLatch(threads);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Optional<Product>>> reads = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            reads.add(lab.studentThreads().submit(startTogether(ready, go, () -> service.getProduct(ID))));
+        int calls = Integer.MAX_VALUE;
+        // A correct lock can still let a read through to the database when a busy machine makes one of its
+        // 500 ms Redis commands time out: measure again before failing. A missing lock fails every attempt.
+        for (int attempt = 1; attempt <= STAMPEDE_ATTEMPTS && calls > 2; attempt++) {
+            LabRedis.commands().flushall();
+            try (LabFixture own = new LabFixture()) {
+                own.table.answerAfter(Duration.ofMillis(100));
+                StudentService service = own.newService();
+                CountDownLatch ready = new CountDownLatch(threads);
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Optional<Product>>> reads = new ArrayList<>();
+                for (int i = 0; i < threads; i++) {
+                    reads.add(own.studentThreads().submit(startTogether(ready, go, () -> service.getProduct(ID))));
+                }
+                expect(ready.await(5, TimeUnit.SECONDS), () -> "the 16 reader threads did not start within 5 s");
+                go.countDown();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+                List<Optional<Product>> results = new ArrayList<>();
+                for (Future<Optional<Product>> read : reads) {
+                    results.add(within(read, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())),
+                            "16 concurrent getProduct(42) calls had not all returned after 3 s"));
+                }
+                List<Optional<Product>> wrong = results.stream().filter(r -> !r.equals(Optional.of(AMERICANO))).toList();
+                expect(wrong.isEmpty(), () -> wrong.size() + " of " + threads + " concurrent getProduct(42) calls did not "
+                        + "return " + Optional.of(AMERICANO) + ", for example " + wrong.get(0));
+                calls = own.table.findByIdCalls();
+                Notes.add("attempt " + attempt + ": " + threads + " concurrent reads called findById " + calls + " times");
+            }
         }
-        expect(ready.await(5, TimeUnit.SECONDS), () -> "the 16 reader threads did not start within 5 s");
-        go.countDown();
-
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
-        List<Optional<Product>> results = new ArrayList<>();
-        for (Future<Optional<Product>> read : reads) {
-            results.add(within(read, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())),
-                    "16 concurrent getProduct(42) calls had not all returned after 8 s"));
-        }
-
-        int calls = lab.table.findByIdCalls();
-        expect(calls <= 2, () -> threads + " concurrent getProduct(42) calls on an empty cache called findById "
-                + calls + " times, expected at most 2");
-        List<Optional<Product>> wrong = results.stream().filter(result -> !result.equals(Optional.of(AMERICANO))).toList();
-        expect(wrong.isEmpty(), () -> wrong.size() + " of " + threads + " concurrent getProduct(42) calls did not return "
-                + Optional.of(AMERICANO) + ", for example " + wrong.get(0));
+        int found = calls;
+        expect(found <= 2, () -> threads + " concurrent getProduct(42) calls on an empty cache called findById "
+                + found + " times, expected at most 2");
     }
 
     /** Fails the check with what was observed; the student reads this message in the report. */

@@ -122,8 +122,10 @@ final class JudgedSubmission implements TestExecutionListener, StudentJvm.Listen
             proxy.restore();
             synchronized (this) {
                 for (int i = 0; i < servers.length; i++) {
-                    // a call still stuck in a JVM from the last check would go on beside this one
-                    if (servers[i] != null && (servers[i].unanswered() > 0 || !servers[i].alive())) {
+                    // a call still stuck in a JVM from the last check would go on beside this one, and a JVM run out
+                    // of memory or threads would fail this check for the last one's doing
+                    if (servers[i] != null && (servers[i].unanswered() > 0 || !servers[i].alive()
+                            || servers[i].exhausted())) {
                         end(i);
                     }
                 }
@@ -296,6 +298,14 @@ final class JudgedSubmission implements TestExecutionListener, StudentJvm.Listen
         RunningCheck check = current;
         if (check != null && isServer(jvm)) {
             check.stop(new Reason.StudentJvmEnded(status));
+        }
+    }
+
+    @Override
+    public void broke(StudentJvm jvm, String what) {
+        RunningCheck check = current;
+        if (check != null && isServer(jvm)) {
+            check.stop(new Reason.BrokeChannel(what));
         }
     }
 

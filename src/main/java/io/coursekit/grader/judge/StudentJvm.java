@@ -1,5 +1,6 @@
 package io.coursekit.grader.judge;
 
+import io.coursekit.grader.Sandbox;
 import io.coursekit.lab.check.StudentClassError;
 import io.coursekit.lab.check.StudentGone;
 import io.coursekit.lab.check.StudentThrew;
@@ -41,6 +42,9 @@ final class StudentJvm implements AutoCloseable {
 
         void ended(StudentJvm jvm, int status);
 
+        /** It wrote something to the channel that is not a message, and was ended for it. */
+        void broke(StudentJvm jvm, String what);
+
         void threw(StudentJvm jvm, Message.Threw threw);
     }
 
@@ -52,6 +56,7 @@ final class StudentJvm implements AutoCloseable {
     private final AtomicLong handles = new AtomicLong();
     private volatile Listener listener;
     private volatile boolean killed;
+    private volatile boolean exhausted;
     /** The last of what the JVM wrote to its console, for when it ends as it starts. */
     private final StringBuilder consoleTail = new StringBuilder();
 
@@ -78,12 +83,18 @@ final class StudentJvm implements AutoCloseable {
      * @param graceMillis how long it may take to end by itself when closed, before it is killed
      */
     static StudentJvm launch(List<String> command, long graceMillis) throws IOException {
-        Process process = new ProcessBuilder(command).start();
+        Process process = Sandbox.processOf(command).start();
         StudentJvm jvm = new StudentJvm(process, graceMillis);
         jvm.drainConsole(process.getErrorStream());
         jvm.peer.start("student-jvm-reader");
-        jvm.peer.ended().thenRun(() -> {
-            if (!jvm.killed) {
+        jvm.peer.ended().thenAccept(why -> {
+            if (jvm.killed) {
+                return;
+            }
+            if (why instanceof Channel.BrokenChannel broken && !broken.closed()) {
+                jvm.kill();
+                jvm.tell(l -> l.broke(jvm, broken.getMessage()));
+            } else {
                 jvm.tell(l -> l.ended(jvm, jvm.exitStatus()));
             }
         });
@@ -129,6 +140,9 @@ final class StudentJvm implements AutoCloseable {
             }
         }
         Message reply = call(new Message.Create(peer.nextId(), api.getName(), offered));
+        if (reply instanceof Message.Threw threw) {
+            throw new Failures().threw(threw);
+        }
         if (reply instanceof Message.Refused refused) {
             throw new StudentClassError(refused.refusal(), studentClass, Remote.cut(refused.detail()));
         }
@@ -155,6 +169,11 @@ final class StudentJvm implements AutoCloseable {
 
     boolean alive() {
         return process.isAlive() && !peer.ended().isDone();
+    }
+
+    /** Whether a call ran it out of memory or threads: it is not fit for the next check, whatever it does now. */
+    boolean exhausted() {
+        return exhausted;
     }
 
     /** Ends the JVM and everything it started, after its grace time to write a class archive; the judge did it. */
@@ -246,6 +265,7 @@ final class StudentJvm implements AutoCloseable {
     private final class Failures implements Remote.Failures {
         @Override
         public RuntimeException threw(Message.Threw threw) {
+            exhausted |= threw.type().equals(OutOfMemoryError.class.getName());
             tell(l -> l.threw(StudentJvm.this, threw));
             return new StudentThrew(threw.type(), Remote.cut(threw.message()), Remote.cut(threw.at()));
         }
