@@ -63,10 +63,10 @@ final class PortalServer implements AutoCloseable {
         server.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
-            // a little more than an upload, for the form's other fields and the multipart framing
-            config.http.maxRequestSize = upload + 256 * 1024;
-            config.jetty.multipartConfig.maxFileSize(upload + 1024, SizeUnit.BYTES);
-            config.jetty.multipartConfig.maxTotalRequestSize(upload + 256 * 1024, SizeUnit.BYTES);
+            // the desk refuses an upload over the limit in words; past twice that, the request is not even read
+            config.http.maxRequestSize = hardLimit(upload);
+            config.jetty.multipartConfig.maxFileSize(hardLimit(upload), SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(hardLimit(upload), SizeUnit.BYTES);
             server.routes(config.routes);
         });
         try {
@@ -75,6 +75,10 @@ final class PortalServer implements AutoCloseable {
             throw new UserError("cannot serve the portal on " + host + ":" + port + ": " + e.getMessage(), e);
         }
         return server;
+    }
+
+    private static long hardLimit(long upload) {
+        return 2 * upload + 256 * 1024;
     }
 
     int port() {
@@ -603,9 +607,19 @@ final class PortalServer implements AutoCloseable {
     // ---- bits
 
     /** The files of a multipart upload; a dropped folder sends each file's path in a {@code path} field beside it. */
-    private static List<SubmissionDesk.UploadedPart> parts(Context ctx) {
-        List<UploadedFile> files = ctx.uploadedFiles("file");
-        List<String> paths = ctx.formParams("path");
+    private List<SubmissionDesk.UploadedPart> parts(Context ctx) {
+        List<UploadedFile> files;
+        List<String> paths;
+        try {
+            files = ctx.uploadedFiles("file");
+            paths = ctx.formParams("path");
+        } catch (RuntimeException e) {
+            // Jetty stops reading a multipart body past its limits, or one that is not multipart at all
+            long length = ctx.contentLength();
+            throw length > portal.settings().rules().uploadBytes()
+                    ? new UploadRefused(UploadRefused.Reason.TOO_LARGE, (length + 1023) / 1024 + " KiB")
+                    : new UploadRefused(UploadRefused.Reason.BAD_UPLOAD, "not a multipart/form-data upload with a 'file' field");
+        }
         List<SubmissionDesk.UploadedPart> parts = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             UploadedFile file = files.get(i);
