@@ -95,6 +95,10 @@ final class PortalServer implements AutoCloseable {
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Referrer-Policy", "no-referrer");
             ctx.header("Cache-Control", "no-store");
+            if (ctx.queryParam("lang") != null) {
+                // kept in a cookie before any redirect, such as the one after signing in
+                language(ctx);
+            }
         });
         routes.get("/", this::home);
         routes.get("/signin", this::signInPage);
@@ -305,6 +309,7 @@ final class PortalServer implements AutoCloseable {
         String language = language(ctx);
         Map<String, Object> model = base(ctx, viewer);
         model.put("s", submissionModel(submission.get(), SubmissionScore.viewFor(viewer.instructor(), rules(), now()), language));
+        model.put("rules", rulesModel(language));
         ctx.html(pages.render("submission.ftlh", language, model));
     }
 
