@@ -12,6 +12,7 @@ import io.coursekit.grader.Lab;
 import io.coursekit.grader.Submission;
 import io.coursekit.grader.SubmissionCompiler;
 import io.coursekit.redis.RedisLauncher;
+import io.coursekit.redis.RedisMode;
 import io.coursekit.redis.RunningRedis;
 import io.coursekit.report.ClassReport;
 import io.coursekit.report.Gradebook;
@@ -66,7 +67,7 @@ final class BenchBatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Lab pack = lab.lab();
-        List<Path> sources = sources(pack);
+        List<Path> sources = sources(pack, samples);
         Path work = Files.createTempDirectory("coursekit-bench-batch-");
         Path submissions = Files.createDirectory(work.resolve("class"));
         List<Path> copies = new ArrayList<>();
@@ -81,27 +82,10 @@ final class BenchBatchCommand implements Callable<Integer> {
                         .map(p -> p.getFileName().toString()).toList()));
 
         RedisLauncher launcher = new RedisLauncher(System.getenv());
-        // as after any earlier grading, like the baseline's Maven with its local repository filled
-        long preparing = System.nanoTime();
-        try (RunningRedis redis = launcher.start(redisOption.mode());
-             Grader grader = new Grader(SubmissionCompiler.withUserCache(), redis.uri());
-             Submission reference = Submission.open(pack.referenceDir())) {
-            grader.compile(pack, reference).close();
-        }
-        System.out.printf(Locale.ROOT, "lab pack compiled and its class archive written, before the clock starts: %.1f s%n",
-                seconds(Duration.ofNanos(System.nanoTime() - preparing)));
+        compileLabPack(pack, launcher, redisOption.mode());
         Path out = work.resolve("graded");
         long started = System.nanoTime();
-        List<StudentGrade> rows;
-        try (Roster roster = Roster.read(submissions, Optional.empty(), out)) {
-            boolean terminal = System.console() != null;
-            Progress progress = new Progress(terminal ? System.out : new PrintStream(OutputStream.nullOutputStream()),
-                    terminal, count);
-            rows = new ClassGrading(pack, launcher, redisOption.mode(), Wording.of("en"), new GradebookFolder(out))
-                    .grade(roster.entries(), jobs, Map.of(), progress);
-            progress.finished();
-            ClassReport.write(rows, Gradebook.Format.DEFAULT, Wording.of("en"), out);
-        }
+        List<StudentGrade> rows = batch(pack, submissions, out, launcher, redisOption.mode(), jobs);
         Duration batch = Duration.ofNanos(System.nanoTime() - started);
         System.out.printf(Locale.ROOT, "coursekit batch --jobs %d: %.1f s for %d submissions = %.2f s per submission "
                 + "(mean score %.1f; reports in %s)%n", jobs, seconds(batch), count, seconds(batch) / count,
@@ -135,7 +119,34 @@ final class BenchBatchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<Path> sources(Lab pack) throws IOException {
+    /** Grades a folder of submissions as {@code batch --jobs} does, into {@code out}. */
+    static List<StudentGrade> batch(Lab pack, Path submissions, Path out, RedisLauncher launcher, RedisMode mode, int jobs) {
+        try (Roster roster = Roster.read(submissions, Optional.empty(), out)) {
+            boolean terminal = System.console() != null;
+            Progress progress = new Progress(terminal ? System.out : new PrintStream(OutputStream.nullOutputStream()),
+                    terminal, roster.entries().size());
+            List<StudentGrade> rows = new ClassGrading(pack, launcher, mode, Wording.of("en"), new GradebookFolder(out))
+                    .grade(roster.entries(), jobs, Map.of(), progress);
+            progress.finished();
+            ClassReport.write(rows, Gradebook.Format.DEFAULT, Wording.of("en"), out);
+            return rows;
+        }
+    }
+
+    /** Compiles the lab pack and writes its class archive before the clock starts, as after any earlier grading. */
+    static void compileLabPack(Lab pack, RedisLauncher launcher, RedisMode mode) {
+        long preparing = System.nanoTime();
+        try (RunningRedis redis = launcher.start(mode);
+             Grader grader = new Grader(SubmissionCompiler.withUserCache(), redis.uri());
+             Submission reference = Submission.open(pack.referenceDir())) {
+            grader.compile(pack, reference).close();
+        }
+        System.out.printf(Locale.ROOT, "lab pack compiled and its class archive written, before the clock starts: %.1f s%n",
+                seconds(Duration.ofNanos(System.nanoTime() - preparing)));
+    }
+
+    /** The reference and the samples of the pack, or those of them named. */
+    static List<Path> sources(Lab pack, List<String> samples) throws IOException {
         List<Path> all = new ArrayList<>(List.of(pack.referenceDir()));
         if (Files.isDirectory(pack.samplesDir())) {
             try (Stream<Path> dirs = Files.list(pack.samplesDir())) {
@@ -153,7 +164,7 @@ final class BenchBatchCommand implements Callable<Integer> {
         return chosen;
     }
 
-    private static double seconds(Duration time) {
+    static double seconds(Duration time) {
         return time.toNanos() / 1e9;
     }
 }

@@ -25,9 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /** A portal for tests, started in this JVM, and the students' side of its API. */
 final class PortalFixture implements AutoCloseable {
@@ -138,24 +135,7 @@ final class PortalFixture implements AutoCloseable {
 
     /** The zip of a lab pack folder ({@code reference}, {@code samples/NAME}); {@code note} makes its sources unique. */
     static byte[] zipOf(Path lab, String source, String note) {
-        Path from = lab.resolve(source);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(from)) {
-            boolean noted = false;
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                zip.putNextEntry(new ZipEntry(from.relativize(file).toString().replace('\\', '/')));
-                byte[] content = Files.readAllBytes(file);
-                zip.write(content);
-                if (!noted && !note.isEmpty() && file.toString().endsWith(".java")) {
-                    zip.write(("\n// " + note + "\n").getBytes(StandardCharsets.UTF_8));
-                    noted = true;
-                }
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return PortalLoad.zipOf(lab.resolve(source), note);
     }
 
     /** A copy of the cache-aside pack in {@code labsDir} whose listed checks show only after the due date. */
