@@ -32,6 +32,7 @@ public final class Worker implements Runnable, AutoCloseable {
     private final PrintStream log;
     private final ScheduledExecutorService claims;
     private volatile boolean stopped;
+    private volatile boolean abandoned;
 
     /**
      * @param claimAfter how long a job's worker may stay silent before another worker claims the job; this worker
@@ -79,8 +80,14 @@ public final class Worker implements Runnable, AutoCloseable {
         stopped = true;
     }
 
+    /**
+     * Stops at once: a result not yet handed in is dropped, and its job goes to another worker once this one has been
+     * silent for claimAfter. A process that is shutting down stops its graders' Redis at the same time, so what it
+     * would hand in could be wrong.
+     */
     @Override
     public void close() {
+        abandoned = true;
         stop();
         claims.shutdownNow();
         try (grading) {
@@ -108,7 +115,7 @@ public final class Worker implements Runnable, AutoCloseable {
             boolean recorded = finish(delivery, SubmissionStatus.GRADED,
                     Map.of("row", bytes(row.jsonLine()), "reports", ReportBundle.zip(reports)));
             log.printf(Locale.ROOT, "%s: graded %s (%s): %d/%d in %.1f s%s%n", name, job.name(), job.id(), row.score(),
-                    row.maxScore(), (System.nanoTime() - started) / 1e9, recorded ? "" : ", dropped: graded already");
+                    row.maxScore(), (System.nanoTime() - started) / 1e9, recorded ? "" : ", not handed in: graded by another worker already, or stopping");
         } catch (UserError e) {
             finish(delivery, SubmissionStatus.FAILED, Map.of("problem", bytes(e.getMessage())));
             log.println(name + ": could not grade " + job.name() + " (" + job.id() + "): " + e.getMessage());
@@ -121,7 +128,7 @@ public final class Worker implements Runnable, AutoCloseable {
     }
 
     private boolean finish(SubmissionQueue.Delivery delivery, SubmissionStatus status, Map<String, byte[]> result) {
-        return queue.finish(delivery, status, name, result);
+        return !abandoned && queue.finish(delivery, status, name, result);
     }
 
     private void renew(SubmissionQueue.Delivery delivery) {
