@@ -6,8 +6,11 @@ import io.coursekit.portal.Roster;
 import io.coursekit.portal.SubmissionGrading;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +25,9 @@ import java.util.concurrent.Callable;
                 "  coursekit portal tokens --lab cache-aside --roster roster.csv --data portal-cache-aside "
                         + "--url https://lab.example.edu > tokens.csv"})
 final class PortalTokensCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     LabOptions lab;
@@ -45,12 +51,12 @@ final class PortalTokensCommand implements Callable<Integer> {
             store.claimLab(rubric.id());
             accounts = store.enrol(Roster.read(roster));
         }
-        System.out.print("student,token,link\r\n");
+        PrintWriter out = spec.commandLine().getOut();
+        out.print("student,token,link\r\n");
         for (PortalStore.Account account : accounts) {
-            System.out.print(account.student().id() + "," + account.token() + "," + Portal.signInLink(url, account.token())
-                    + "\r\n");
+            out.print(account.student().id() + "," + account.token() + "," + Portal.signInLink(url, account.token()) + "\r\n");
         }
-        System.out.flush();
+        out.flush();
         return 0;
     }
 }

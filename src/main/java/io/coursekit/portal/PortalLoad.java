@@ -184,16 +184,27 @@ public final class PortalLoad {
     }
 
     private HttpResponse<String> submit(Upload upload) throws IOException, InterruptedException {
-        String boundary = "coursekit-load-" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"lab.zip\"\r\n"
-                + "Content-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(upload.zip());
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        Multipart body = Multipart.of(List.of(new SubmissionDesk.UploadedPart("lab.zip", upload.zip())));
         return http.send(HttpRequest.newBuilder(base.resolve("/api/submissions"))
                 .header("Authorization", "Bearer " + tokens.get(upload.student()))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", body.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** An upload's body as a browser's form sends it: each file in a {@code file} part. */
+    record Multipart(String contentType, byte[] bytes) {
+        static Multipart of(List<SubmissionDesk.UploadedPart> parts) {
+            String boundary = "coursekit-" + System.nanoTime();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            for (SubmissionDesk.UploadedPart part : parts) {
+                body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                        + part.name() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                body.writeBytes(part.content());
+                body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return new Multipart("multipart/form-data; boundary=" + boundary, body.toByteArray());
+        }
     }
 
     private List<JsonNode> mine(String student) throws InterruptedException {

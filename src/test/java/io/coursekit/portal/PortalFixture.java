@@ -14,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -80,17 +79,9 @@ final class PortalFixture implements AutoCloseable {
     }
 
     Answer send(HttpRequest.Builder request, List<SubmissionDesk.UploadedPart> parts, String method) {
-        String boundary = "coursekit-test-" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (SubmissionDesk.UploadedPart part : parts) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                    + part.name() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.writeBytes(part.content());
-            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-        }
-        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return answer(request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        PortalLoad.Multipart body = PortalLoad.Multipart.of(parts);
+        return answer(request.header("Content-Type", body.contentType())
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build());
     }
 
     Answer answer(HttpRequest request) {

@@ -74,16 +74,10 @@ class PortalRestartTest {
     }
 
     private static String submit(int port, String token, byte[] zip) throws Exception {
-        String boundary = "restart-test";
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"lab.zip\"\r\n\r\n").getBytes();
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes();
-        byte[] body = new byte[head.length + zip.length + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        System.arraycopy(zip, 0, body, head.length, zip.length);
-        System.arraycopy(tail, 0, body, head.length + zip.length, tail.length);
+        PortalLoad.Multipart body = PortalLoad.Multipart.of(List.of(new SubmissionDesk.UploadedPart("lab.zip", zip)));
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url(port, "/api/submissions"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + token).header("Content-Type", body.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
         return JSON.readTree(answer.body()).get("id").asText();
     }
