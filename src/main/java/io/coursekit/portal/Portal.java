@@ -120,7 +120,7 @@ public final class Portal implements AutoCloseable {
             try {
                 List<GradingEvent> batch = inbox.events(events, pendingFirst, EVENT_WAIT);
                 for (GradingEvent event : batch) {
-                    apply(event);
+                    store(event);
                     inbox.acknowledge(events, event);
                 }
                 if (pendingFirst && batch.isEmpty()) {
@@ -137,6 +137,18 @@ public final class Portal implements AutoCloseable {
                 settings.log().println("portal: the queue failed (" + e.getMessage() + "); trying again in a second");
                 pause();
             }
+        }
+    }
+
+    /** Stores an event; one the portal cannot store fails its submission instead of blocking every event after it. */
+    private void store(GradingEvent event) {
+        try {
+            apply(event);
+        } catch (RuntimeException e) {
+            settings.log().println("portal: cannot store what " + event.worker() + " said of " + event.submission()
+                    + " (" + e.getMessage() + ")");
+            store.failed(event.submission(), event.attempt(), "the portal could not store its result: " + e.getMessage(),
+                    event.worker(), settings.clock().instant());
         }
     }
 

@@ -191,11 +191,17 @@ public final class PortalLoad {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** An upload's body as a browser's form sends it: each file in a {@code file} part. */
+    /** An upload's body as a browser's form sends it: each file in a {@code file} part, after the form's fields. */
     record Multipart(String contentType, byte[] bytes) {
         static Multipart of(List<SubmissionDesk.UploadedPart> parts) {
+            return of(Map.of(), parts);
+        }
+
+        static Multipart of(Map<String, String> fields, List<SubmissionDesk.UploadedPart> parts) {
             String boundary = "coursekit-" + System.nanoTime();
             ByteArrayOutputStream body = new ByteArrayOutputStream();
+            fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                    + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
             for (SubmissionDesk.UploadedPart part : parts) {
                 body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
                         + part.name() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));

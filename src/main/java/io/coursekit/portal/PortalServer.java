@@ -43,7 +43,8 @@ final class PortalServer implements AutoCloseable {
             "portal.js", "/io/coursekit/portal/static/portal.js");
     private static final String PAGE_POLICY = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
     /** Reports are self-contained pages of escaped student output: no script may run in them, framed or not. */
-    private static final String REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
+    private static final String REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+            + "frame-ancestors 'self'; sandbox";
 
     private final Portal portal;
     private final PortalPages pages = new PortalPages();
@@ -144,13 +145,10 @@ final class PortalServer implements AutoCloseable {
             return Viewer.NOBODY;
         }
         return portal.store().session(cookie, now()).map(session -> new Viewer(
-                session.student().flatMap(this::student), session.instructor(), Optional.of(session)))
+                session.student().flatMap(portal.store()::student), session.instructor(), Optional.of(session)))
                 .filter(Viewer::signedIn).orElse(Viewer.NOBODY);
     }
 
-    private Optional<Student> student(String id) {
-        return portal.store().students().stream().filter(s -> s.id().equals(id)).findFirst();
-    }
 
     /** A browser's post must carry its session's CSRF token; a token in the Authorization header needs none. */
     private static boolean csrfOk(Context ctx, Viewer viewer) {

@@ -138,6 +138,13 @@ public final class PortalStore implements AutoCloseable {
                 r -> new Student(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)));
     }
 
+    /** A student who may sign in. */
+    public synchronized Optional<Student> student(String id) {
+        return query("SELECT id, name, email, section, lms_id FROM students WHERE id = ? AND active = 1",
+                r -> new Student(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)), id)
+                .stream().findFirst();
+    }
+
     public synchronized Optional<Student> studentWithToken(String token) {
         return query("SELECT id, name, email, section, lms_id FROM students WHERE token = ? AND active = 1",
                 r -> new Student(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)), token)

@@ -5,7 +5,6 @@ import io.coursekit.report.StudentGrade;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,8 +118,9 @@ public final class Worker implements Runnable, AutoCloseable {
         } catch (UserError e) {
             finish(delivery, SubmissionStatus.FAILED, Map.of("problem", bytes(e.getMessage())));
             log.println(name + ": could not grade " + job.name() + " (" + job.id() + "): " + e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + job.name() + " to a temporary folder", e);
+        } catch (IOException | RuntimeException e) {
+            // left unacknowledged: another delivery tries again, and the third marks it failed
+            log.println(name + ": grading " + job.name() + " (" + job.id() + ") broke: " + e);
         } finally {
             renewing.cancel(false);
             TemporaryFolder.delete(work);

@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -63,7 +65,8 @@ class PortalApiTest {
                 fixture.token("alice")).json().get("received_at").asText());
         assertThat(Instant.parse(three.json().get("next_allowed_at").asText())).isEqualTo(firstReceived.plus(Duration.ofMinutes(60)));
         assertThat(three.response().headers().firstValue("Retry-After")).hasValue(String.valueOf(45 * 60 + 1));
-        assertThat(three.json().get("message").asText()).contains("2026-11-02 10:00");
+        assertThat(three.json().get("message").asText()).contains(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(ZoneOffset.UTC).format(firstReceived.plus(Duration.ofMinutes(60))));
         // the same sources again are the first submission, and count for nothing
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("identical").asBoolean()).isTrue();
@@ -159,6 +162,23 @@ class PortalApiTest {
         assertThat(forged.status()).isEqualTo(403);
         assertThat(forged.json().get("error").asText()).isEqualTo("csrf");
         assertThat(sent.status()).isEqualTo(201);
+
+        // the page's form, for a browser without JavaScript: the token travels in a form field
+        clock.advance(Duration.ofHours(2));
+        byte[] other = PortalFixture.zipOf(PortalFixture.CACHE_ASIDE, "samples/no-ttl", "dave's form");
+        PortalLoad.Multipart form = PortalLoad.Multipart.of(Map.of("csrf", csrf),
+                List.of(new SubmissionDesk.UploadedPart("lab.zip", other)));
+        PortalFixture.Answer posted = fixture.answer(HttpRequest.newBuilder(fixture.base.resolve("/submit"))
+                .header("Cookie", session).header("Content-Type", form.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())).build());
+        PortalLoad.Multipart noToken = PortalLoad.Multipart.of(List.of(new SubmissionDesk.UploadedPart("lab.zip", other)));
+        PortalFixture.Answer refused = fixture.answer(HttpRequest.newBuilder(fixture.base.resolve("/submit"))
+                .header("Cookie", session).header("Content-Type", noToken.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(noToken.bytes())).build());
+
+        assertThat(posted.status()).isEqualTo(302);
+        assertThat(posted.response().headers().firstValue("Location").orElseThrow()).startsWith("/submissions/");
+        assertThat(refused.status()).isEqualTo(403);
     }
 
     private static byte[] zip(String entry, String content) throws IOException {
