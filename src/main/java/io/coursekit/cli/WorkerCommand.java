@@ -10,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,10 +53,7 @@ final class WorkerCommand implements Callable<Integer> {
             throw new UserError("--jobs and --claim-after need at least 1");
         }
         RedisMode grading = redisOption.mode();
-        if (grading instanceof RedisMode.Uri given && sameServer(given.uri(), URI.create(queue))) {
-            throw new UserError("--redis " + redisOption.redis + " is the queue's Redis: every check empties the Redis "
-                    + "it grades with. Give the worker another Redis, or --redis auto");
-        }
+        Worker.requireOwnRedis(grading, queue);
         List<Worker> workers = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         String process = Worker.processName();
@@ -85,13 +81,5 @@ final class WorkerCommand implements Callable<Integer> {
             thread.join();
         }
         return 0;
-    }
-
-    private static boolean sameServer(URI a, URI b) {
-        return a.getHost() != null && a.getHost().equals(b.getHost()) && port(a) == port(b);
-    }
-
-    private static int port(URI uri) {
-        return uri.getPort() < 0 ? 6379 : uri.getPort();
     }
 }

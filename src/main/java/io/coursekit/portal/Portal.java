@@ -55,6 +55,7 @@ public final class Portal implements AutoCloseable {
     private SubmissionDesk desk;
     private PortalServer server;
     private List<PortalStore.Account> accounts = List.of();
+    private String adminToken;
 
     private Portal(Settings settings, PortalStore store) {
         this.settings = settings;
@@ -79,9 +80,13 @@ public final class Portal implements AutoCloseable {
     private void startParts() {
         store.claimLab(settings.lab().id());
         accounts = store.enrol(settings.roster());
+        adminToken = store.adminToken();
         Map<String, String> env = new HashMap<>(settings.env());
         if (settings.queue().isPresent()) {
             queueUri = settings.queue().get();
+            if (settings.workers() > 0) {
+                Worker.requireOwnRedis(settings.gradingRedis(), queueUri);
+            }
         } else {
             // REDIS_URL names a Redis to grade with, which every check empties: never the queue
             env.remove("REDIS_URL");
@@ -251,7 +256,7 @@ public final class Portal implements AutoCloseable {
     }
 
     public String adminToken() {
-        return store.adminToken();
+        return adminToken;
     }
 
     @Override

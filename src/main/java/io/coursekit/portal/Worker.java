@@ -1,10 +1,12 @@
 package io.coursekit.portal;
 
 import io.coursekit.UserError;
+import io.coursekit.redis.RedisMode;
 import io.coursekit.report.StudentGrade;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,6 +139,20 @@ public final class Worker implements Runnable, AutoCloseable {
         } catch (RuntimeException e) {
             // the next renewal tries again; the job is only lost to another worker after claimAfter
         }
+    }
+
+    /** Refuses to grade with the queue's own Redis: every check empties the Redis it grades with. */
+    public static void requireOwnRedis(RedisMode grading, String queue) {
+        URI queued = URI.create(queue);
+        if (grading instanceof RedisMode.Uri given && given.uri().getHost() != null
+                && given.uri().getHost().equals(queued.getHost()) && port(given.uri()) == port(queued)) {
+            throw new UserError("--redis uri:" + given.uri() + " is the queue's Redis, and every check empties the Redis "
+                    + "it grades with: grade with another Redis, or --redis auto");
+        }
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() < 0 ? 6379 : uri.getPort();
     }
 
     /** A name for this process's workers: the host (a pod's name on Kubernetes) and the process id. */

@@ -99,4 +99,13 @@ class PortalSetupTest {
                 "--roster", dir.resolve("missing.csv").toString(), "--data", dir.resolve("data").toString()).err())
                 .contains("missing.csv: cannot read the roster").doesNotContain("Exception");
     }
+
+    @Test
+    void aWorkerNeverGradesWithTheQueuesRedisWhichEveryCheckEmpties() {
+        CommandRun run = CommandRun.of("worker", "--queue", "redis://127.0.0.1:6390", "--redis", "uri:redis://127.0.0.1:6390");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("is the queue's Redis, and every check empties the Redis it grades with")
+                .doesNotContain("Exception");
+    }
 }
