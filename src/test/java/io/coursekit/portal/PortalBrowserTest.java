@@ -70,6 +70,22 @@ class PortalBrowserTest {
             assertThat(driver.findElement(By.cssSelector(".big-score")).getText()).isEqualTo("105 / 100");
             assertThat(driver.findElement(By.cssSelector("table.history tbody")).getText()).contains("#1", "105 / 100");
 
+            // a file dropped on the page, as a student drags it from their editor's folder
+            String source = Files.readString(PortalFixture.CACHE_ASIDE.resolve(
+                    "samples/no-ttl/lab/cacheaside/CacheAsideProductService.java"));
+            browser.script("""
+                    var zone = document.getElementById('drop-zone');
+                    var files = new DataTransfer();
+                    files.items.add(new File([arguments[0]], 'CacheAsideProductService.java', {type: 'text/x-java'}));
+                    zone.dispatchEvent(new DragEvent('dragover', {dataTransfer: files, bubbles: true, cancelable: true}));
+                    zone.dispatchEvent(new DragEvent('drop', {dataTransfer: files, bubbles: true, cancelable: true}));
+                    """, source);
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/submissions/"));
+            new WebDriverWait(driver, Duration.ofSeconds(120)).until(d ->
+                    "graded".equals(d.findElement(By.id("submission")).getAttribute("data-status")));
+            assertThat(driver.findElement(By.id("score")).getText()).isEqualTo("90");
+            assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Submission #2");
+
             browser.open(fixture.base.resolve("/admin/signin?token=" + fixture.portal.adminToken()).toString());
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
                     d.findElement(By.cssSelector("#class-table tr[data-student=alice]")).getText().contains("105 / 100"));

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +52,16 @@ class PortalGradingTest {
                     .contains("href=\"alice/report.html\"");
             assertThat(fixture.get("/admin/alice/report.html", fixture.portal.adminToken()).response().body())
                     .contains("stampede-protection");
+
+            PortalFixture.Answer regrade = fixture.answer(HttpRequest.newBuilder(fixture.base.resolve("/api/admin/regrade"))
+                    .header("Authorization", "Bearer " + fixture.portal.adminToken())
+                    .POST(HttpRequest.BodyPublishers.noBody()).build());
+            assertThat(regrade.status()).isEqualTo(202);
+            assertThat(regrade.json().get("queued").asInt()).isEqualTo(1);
+            assertThat(fixture.awaitGraded("alice", id).get("score").asInt()).isEqualTo(84);
+            StoredSubmission regraded = fixture.portal.store().submission(id).orElseThrow();
+            assertThat(regraded.attempt()).isEqualTo(2);
+            assertThat(regraded.gradings()).isEqualTo(2);
 
             clock.advance(Duration.ofHours(48));
             PortalFixture.Answer closed = fixture.submit("alice", "lab.zip",
