@@ -263,9 +263,11 @@ public final class Portal implements AutoCloseable {
     public void close() {
         stopping.countDown();
         running.stream().filter(part -> part instanceof Worker).forEach(part -> ((Worker) part).stop());
+        // a worker in the middle of a check is not waited for: its job goes to another worker
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
         for (Thread thread : threads) {
             try {
-                thread.join(TimeUnit.SECONDS.toMillis(5));
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -79,12 +79,13 @@ public final class SubmissionGrading implements AutoCloseable {
      * @return the submission's gradebook row, over every check
      */
     public StudentGrade grade(GradingJob job, Path zip, Path out, Consumer<SubmissionStatus> stage) {
+        // the first submission of a lab also waits for the lab pack to compile: the student sees that as compiling
+        stage.accept(SubmissionStatus.COMPILING);
         Lab lab = labs.computeIfAbsent(job.lab(), id -> {
             Lab found = Lab.find(id, labsDir);
             grader.startCheckJvm(found);
             return found;
         });
-        stage.accept(SubmissionStatus.COMPILING);
         CompiledSubmission compiled;
         try (Submission submission = Submission.open(zip)) {
             compiled = grader.compile(lab, submission);
