@@ -13,6 +13,7 @@ import io.coursekit.lab.Lab;
 import io.coursekit.grader.Submission;
 import io.coursekit.grader.LabCache;
 import io.coursekit.redis.RedisLauncher;
+import io.coursekit.redis.RedisMode;
 import io.coursekit.redis.RunningRedis;
 import io.coursekit.report.ClassReport;
 import io.coursekit.report.Gradebook;
@@ -70,7 +71,7 @@ final class BenchBatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Lab pack = lab.lab();
-        List<Path> sources = sources(pack);
+        List<Path> sources = sources(pack, samples);
         Path work = Files.createTempDirectory("coursekit-bench-batch-");
         Path submissions = Files.createDirectory(work.resolve("class"));
         List<Path> copies = new ArrayList<>();
@@ -86,28 +87,10 @@ final class BenchBatchCommand implements Callable<Integer> {
 
         RedisLauncher launcher = new RedisLauncher(System.getenv());
         Sandbox sandbox = sandboxOption.forClass();
-        // as after any earlier grading, like the baseline's Maven with its local repository filled
-        long preparing = System.nanoTime();
-        try (RunningRedis redis = launcher.start(redisOption.mode());
-             Grader grader = new Grader(LabCache.forThisUser(), redis.access(), sandbox);
-             Submission reference = Submission.open(pack.referenceDir())) {
-            grader.compile(pack, reference).close();
-        }
-        System.out.printf(Locale.ROOT, "lab pack compiled and its class archives written, before the clock starts: %.1f s%n",
-                seconds(Duration.ofNanos(System.nanoTime() - preparing)));
+        compileLabPack(pack, launcher, redisOption.mode(), sandbox);
         Path out = work.resolve("graded");
         long started = System.nanoTime();
-        List<StudentGrade> rows;
-        try (Roster roster = Roster.read(submissions, Optional.empty(), out)) {
-            boolean terminal = System.console() != null;
-            Progress progress = new Progress(terminal ? System.out : new PrintStream(OutputStream.nullOutputStream()),
-                    terminal, count);
-            rows = new ClassGrading(pack, launcher, redisOption.mode(), LabCache.forThisUser(), sandbox, Wording.of("en"),
-                    new GradebookFolder(out))
-                    .grade(roster.entries(), jobs, Map.of(), progress);
-            progress.finished();
-            ClassReport.write(rows, Gradebook.Format.DEFAULT, Wording.of("en"), out);
-        }
+        List<StudentGrade> rows = batch(pack, submissions, out, launcher, redisOption.mode(), sandbox, jobs);
         Duration batch = Duration.ofNanos(System.nanoTime() - started);
         System.out.printf(Locale.ROOT, "coursekit batch --jobs %d, sandbox %s: %.1f s for %d submissions = %.2f s per "
                 + "submission (mean score %.1f; reports in %s)%n", jobs, sandbox.name(), seconds(batch), count,
@@ -142,7 +125,35 @@ final class BenchBatchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<Path> sources(Lab pack) throws IOException {
+    /** Grades a folder of submissions as {@code batch --jobs} does, into {@code out}. */
+    static List<StudentGrade> batch(Lab pack, Path submissions, Path out, RedisLauncher launcher, RedisMode mode,
+                                    Sandbox sandbox, int jobs) {
+        try (Roster roster = Roster.read(submissions, Optional.empty(), out)) {
+            boolean terminal = System.console() != null;
+            Progress progress = new Progress(terminal ? System.out : new PrintStream(OutputStream.nullOutputStream()),
+                    terminal, roster.entries().size());
+            List<StudentGrade> rows = new ClassGrading(pack, launcher, mode, LabCache.forThisUser(), sandbox,
+                    Wording.of("en"), new GradebookFolder(out)).grade(roster.entries(), jobs, Map.of(), progress);
+            progress.finished();
+            ClassReport.write(rows, Gradebook.Format.DEFAULT, Wording.of("en"), out);
+            return rows;
+        }
+    }
+
+    /** Compiles the lab pack and writes its class archives before the clock starts, as after any earlier grading. */
+    static void compileLabPack(Lab pack, RedisLauncher launcher, RedisMode mode, Sandbox sandbox) {
+        long preparing = System.nanoTime();
+        try (RunningRedis redis = launcher.start(mode);
+             Grader grader = new Grader(LabCache.forThisUser(), redis.access(), sandbox);
+             Submission reference = Submission.open(pack.referenceDir())) {
+            grader.compile(pack, reference).close();
+        }
+        System.out.printf(Locale.ROOT, "lab pack compiled and its class archives written, before the clock starts: %.1f s%n",
+                seconds(Duration.ofNanos(System.nanoTime() - preparing)));
+    }
+
+    /** The reference and the samples of the pack, or those of them named. */
+    static List<Path> sources(Lab pack, List<String> samples) throws IOException {
         List<Path> all = new ArrayList<>(List.of(pack.referenceDir()));
         if (Files.isDirectory(pack.samplesDir())) {
             try (Stream<Path> dirs = Files.list(pack.samplesDir())) {
@@ -160,7 +171,7 @@ final class BenchBatchCommand implements Callable<Integer> {
         return chosen;
     }
 
-    private static double seconds(Duration time) {
+    static double seconds(Duration time) {
         return time.toNanos() / 1e9;
     }
 }
