@@ -5,6 +5,7 @@ import io.coursekit.UserError;
 import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -17,8 +18,9 @@ import java.util.List;
 public record RedisAccess(URI admin, StudentLogin student) {
     static final String STUDENT_USER = "coursekit-student";
     /** Everything a cache needs; what reconfigures, spies on or stops the server is left out. */
-    private static final List<String> STUDENT_RULES = List.of("+@all", "-@admin", "-@dangerous",
-            "+info", "+keys", "+sort", "+sort_ro", "+flushdb");
+    private static final List<String> STUDENT_RULES = List.of("+@all", "-@admin", "-@dangerous");
+    /** Commands of the dangerous category a cache may use; granted where the server has them (SORT_RO is Redis 7). */
+    private static final List<String> STUDENT_COMMANDS = List.of("info", "keys", "sort", "sort_ro", "flushdb");
 
     /** Creates (or resets) the student user on the Redis at {@code admin}, with a new random password. */
     public static RedisAccess prepare(URI admin) {
@@ -40,18 +42,25 @@ public record RedisAccess(URI admin, StudentLogin student) {
      * on a Redis whose configuration the grader has just set.
      */
     public void reset() throws IOException {
-        String[] rules = new String[5 + STUDENT_RULES.size()];
-        rules[0] = "ACL";
-        rules[1] = "SETUSER";
-        rules[2] = student.user();
-        rules[3] = "reset";
-        rules[4] = "on";
-        for (int i = 0; i < STUDENT_RULES.size(); i++) {
-            rules[5 + i] = STUDENT_RULES.get(i);
-        }
-        RedisWire.call(admin, rules);
+        List<String> rules = new ArrayList<>(List.of("ACL", "SETUSER", student.user(), "reset", "on"));
+        rules.addAll(STUDENT_RULES);
+        rules.addAll(knownCommands().stream().map(command -> "+" + command).toList());
+        RedisWire.call(admin, rules.toArray(String[]::new));
         RedisWire.call(admin, "ACL", "SETUSER", student.user(), ">" + student.password(), "~*", "&*");
         RedisWire.call(admin, "CLIENT", "KILL", "USER", student.user());
+    }
+
+    private List<String> knownCommands() throws IOException {
+        List<String> query = new ArrayList<>(List.of("COMMAND", "INFO"));
+        query.addAll(STUDENT_COMMANDS);
+        List<String> info = RedisWire.strings(admin, query.toArray(String[]::new));
+        List<String> known = new ArrayList<>();
+        for (int i = 0; i < STUDENT_COMMANDS.size(); i++) {
+            if (!"null".equals(info.get(i))) {
+                known.add(STUDENT_COMMANDS.get(i));
+            }
+        }
+        return known;
     }
 
     private static String withoutPassword(URI uri) {
