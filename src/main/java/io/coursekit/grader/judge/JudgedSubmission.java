@@ -154,8 +154,11 @@ final class JudgedSubmission implements TestExecutionListener, StudentJvm.Listen
         if (alarm != null) {
             alarm.cancel(false);
         }
-        current = null;
-        // an interrupt meant to unblock the check must not reach the next one
+        synchronized (this) {
+            current = null;
+        }
+        // an interrupt meant to unblock the check must not reach the next one: timeUp sends it only while the check is
+        // current, so none can come after this
         Thread.interrupted();
         Throwable thrown = result.getThrowable().orElse(null);
         Reason reason = check.stopped();
@@ -215,8 +218,8 @@ final class JudgedSubmission implements TestExecutionListener, StudentJvm.Listen
             for (int i = 0; i < servers.length; i++) {
                 end(i);
             }
+            checksThread.interrupt();
         }
-        checksThread.interrupt();
     }
 
     private synchronized void end(int server) {
