@@ -163,7 +163,8 @@ public final class ClassGrading {
                     new Reason.NotGraded(compiled.problem()), sandbox.name());
         }
         ReportFolder.write(report, wording, out.studentDir(entry.student()));
+        String problem = compiled.problem().isEmpty() ? wording.graderFailed(report).orElse("") : compiled.problem();
         return StudentGrade.of(entry.student(), entry.source().getFileName().toString(), entry.id().lmsUserId(),
-                report, compiled.problem());
+                report, problem);
     }
 }

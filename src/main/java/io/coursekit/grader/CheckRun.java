@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -66,7 +67,12 @@ final class CheckRun {
                 }
             }
         }
-        return lab.checks().stream().map(c -> results.get(c.id())).toList();
+        return results();
+    }
+
+    /** A result for every check that has one, in rubric order. */
+    List<CheckResult> results() {
+        return lab.checks().stream().map(c -> results.get(c.id())).filter(Objects::nonNull).toList();
     }
 
     Duration jvmStart() {

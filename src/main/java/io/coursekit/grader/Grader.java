@@ -99,20 +99,12 @@ public final class Grader implements AutoCloseable {
                         new Timings(compile, Duration.ZERO, Duration.ZERO, compile));
             }
             long started = System.nanoTime() - compile.toNanos();
-            JudgeJvm first = judges.take(submission.launch());
-            CheckRun run = new CheckRun(lab, submission.launch(), judges, order(submission),
-                    started + lab.limits().time().toNanos());
-            List<CheckResult> results;
-            try {
-                results = run.run(first);
-            } finally {
-                if (run.reusable().orElse(null) != first) {
-                    // the run ends every judge it ran checks in, but not one it never needed
-                    first.close();
-                }
+            CheckRun run = run(submission, started);
+            if (run.results().stream().anyMatch(r -> r.reason() instanceof Reason.GraderTrouble)) {
+                // the grader failed the student, not the other way round: once more, in new JVMs, on a new clock
+                run = run(submission, System.nanoTime());
             }
-            run.reusable().ifPresent(judge -> judges.keep(judge, submission.launch()));
-            return new GradeReport(lab, submission.name(), results, intake, sandbox.name(),
+            return new GradeReport(lab, submission.name(), run.results(), intake, sandbox.name(),
                     new Timings(compile, run.jvmStart(), run.checks(), Duration.ofNanos(System.nanoTime() - started)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a judge JVM for " + submission.name(), e);
@@ -120,6 +112,23 @@ public final class Grader implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("grading was interrupted", e);
         }
+    }
+
+    private CheckRun run(CompiledSubmission submission, long started) throws IOException, InterruptedException {
+        Lab lab = submission.lab().lab();
+        JudgeJvm first = judges.take(submission.launch());
+        CheckRun run = new CheckRun(lab, submission.launch(), judges, order(submission),
+                started + lab.limits().time().toNanos());
+        try {
+            run.run(first);
+        } finally {
+            if (run.reusable().orElse(null) != first) {
+                // the run ends every judge it ran checks in, but not one it never needed
+                first.close();
+            }
+        }
+        run.reusable().ifPresent(judge -> judges.keep(judge, submission.launch()));
+        return run;
     }
 
     private JudgeOrder order(CompiledSubmission submission) {

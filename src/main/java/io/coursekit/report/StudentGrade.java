@@ -22,7 +22,7 @@ import java.util.Optional;
  * @param submission    the folder or zip name it was graded from
  * @param lmsUserId     the LMS's user id found in that name (Canvas), empty when there was none
  * @param compiled      false when no check could run because the submission did not compile
- * @param problem       why it was not graded at all (an unsafe zip), empty when it was
+ * @param problem       why it was not graded (an unsafe zip, the grader's own failure), empty when it was
  * @param previousScore the score before {@code --regrade}, null when it was not graded before
  */
 public record StudentGrade(String student, String submission, String lmsUserId, String lab, String labTitle,
@@ -42,7 +42,7 @@ public record StudentGrade(String student, String submission, String lmsUserId, 
 
     /** @param problem why the submission could not be graded at all, empty when it was graded */
     public static StudentGrade of(String student, String submission, String lmsUserId, GradeReport report, String problem) {
-        return row(student, submission, lmsUserId, report, problem, problem.isEmpty() && report.intake().compiled());
+        return row(student, submission, lmsUserId, report, problem, report.intake().compiled());
     }
 
     /** A deployed endpoint's row: nothing is compiled, so an endpoint that answers nothing is not "did not compile". */

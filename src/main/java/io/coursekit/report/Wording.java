@@ -10,6 +10,7 @@ import io.coursekit.grader.SourceNote;
 import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.ResourceBundle;
 
 /** The texts of reports in one language, Korean or English: the fixed ones, and every reason and note the grader gives. */
@@ -41,6 +42,12 @@ public final class Wording {
     }
 
     /** {@code reason} in this language; a reason inside it is worded too. */
+    /** Why a grading says nothing about its submission, when one of its checks failed for the grader's own trouble. */
+    public Optional<String> graderFailed(GradeReport report) {
+        return report.results().stream().map(CheckResult::reason).filter(Reason.GraderTrouble.class::isInstance)
+                .map(Reason.GraderTrouble.class::cast).findFirst().map(trouble -> text("graderFailed", trouble.what()));
+    }
+
     public String reason(Reason reason) {
         Object[] values = reason.arguments().stream()
                 .map(value -> value instanceof Reason inner ? reason(inner) : String.valueOf(value)).toArray();
