@@ -46,8 +46,12 @@ import java.util.stream.Stream;
 public final class Judge {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    /** Two app servers per submission, started while the last submission is checked. */
-    private static final int JVMS_AHEAD = 2;
+    /**
+     * One JVM always waiting: the first app server is ready when the submission's checks start, the second starts as
+     * the first is taken, long before a check needs it. Every JVM left waiting at the end is killed unused, so more
+     * would only burn CPU the checks need.
+     */
+    private static final int JVMS_AHEAD = 1;
 
     private Judge() {
     }
