@@ -49,6 +49,7 @@ class RubricBlocksTest {
                 id: tiny
                 title: Tiny lab
                 package: lab.tiny
+                student: {class: lab.tiny.TinyService, constructor: "TinyService()"}
                 limits: {time_seconds: 60, memory_mb: 256, output_kib: 64}
                 checks:
                   - {id: first, points: 7, visibility: visible, timeout_seconds: 4, hint: {ko: 첫 힌트, en: First hint}}
