@@ -32,7 +32,7 @@ class GraderTest {
                 .replace("redis.set(\"shelf:\" + item, String.valueOf(count));", "while (true) {\n            Thread.onSpinWait();\n        }"));
         Lab lab = Lab.load(pack);
         GradeReport report;
-        try (Grader grader = new Grader(new LabCache(dir.resolve("cache")), SharedRedis.get().access(), Sandbox.detect());
+        try (Grader grader = new Grader(LabCache.forThisUser(), SharedRedis.get().access(), Sandbox.detect());
              Submission submission = Submission.open(dir.resolve("loops"))) {
             report = grader.grade(lab, submission);
         }

@@ -35,7 +35,7 @@ class LabCacheTest {
         Path broken = Files.createDirectories(dir.resolve("carol/src/lab/tiny"));
         String source = Files.readString(TINY.referenceDir().resolve("lab/tiny/RedisShelf.java"));
         Files.writeString(broken.resolve("RedisShelf.java"), source.replace("return \"tiny\";", "return \"tiny\""));
-        try (Grader grader = new Grader(new LabCache(dir.resolve("cache")), SharedRedis.get().access(), Sandbox.detect());
+        try (Grader grader = new Grader(LabCache.forThisUser(), SharedRedis.get().access(), Sandbox.detect());
              Submission submission = Submission.open(dir.resolve("carol"));
              CompiledSubmission compiled = grader.compile(TINY, submission)) {
             assertThat(compiled.intake().compiled()).isFalse();

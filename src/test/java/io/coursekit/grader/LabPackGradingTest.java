@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LabPackGradingTest {
     private static final Grader GRADER = new Grader(
-            new LabCache(Path.of(System.getProperty("java.io.tmpdir"), "coursekit-test-cache")), SharedRedis.get().access(),
+            LabCache.forThisUser(), SharedRedis.get().access(),
             Sandbox.detect());
     private static final Wording ENGLISH = Wording.of("en");
 

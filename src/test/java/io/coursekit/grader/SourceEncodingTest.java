@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SourceEncodingTest {
     private static final Lab LAB = Lab.load(SharedRedis.root().resolve("grader/labs/cache-aside"));
     private static final Grader GRADER = new Grader(
-            new LabCache(Path.of(System.getProperty("java.io.tmpdir"), "coursekit-test-cache")), SharedRedis.get().access(),
+            LabCache.forThisUser(), SharedRedis.get().access(),
             Sandbox.detect());
     /** Korean in a comment and in a string, as students write them. */
     private static final String KOREAN = "// 상품 캐시: 동적 데이터는 5~30분 TTL\n";
