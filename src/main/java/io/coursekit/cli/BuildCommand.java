@@ -14,13 +14,17 @@ import java.util.concurrent.Callable;
 
 @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Render a course folder into a static website that works offline, from file:// or any web server.",
+                "Render a folder of Markdown into a static website that works offline, from file:// or any web server.",
                 "",
-                "Pages follow the folder convention week_NN/dayN/{README,session_N,lab_N,challenge_N}.md;",
-                "course.yaml gives the title, the UI language (ko|en) and the order of weeks.",
-                "Every broken link or anchor fails the build with one 'file:line: broken link ...' line.",
+                "Every Markdown file becomes a page, except drafts and what course.yaml ignores; course.yaml is optional.",
+                "A folder is a section and its README.md the section's page; week_NN and dayN folders and session_N,",
+                "lab_N and challenge_N files sort by that convention, everything else in natural order.",
+                "Every link or anchor that points nowhere is one 'file:line: broken link ...' line, with the nearest page",
+                "or heading when there is one, and fails the build; --no-strict only warns.",
+                "The new site is written beside the old one and swapped in whole, so a failed build changes nothing.",
                 "```pricing blocks compute tables from content/pricing/*.yaml; ```rubric blocks show a lab's rubric from its lab.yaml."},
-        footer = {"", "Example:", "  java -jar target/coursekit.jar build --content content --out site"})
+        footer = {"", "Examples:", "  java -jar target/coursekit.jar build --content content --out site",
+                "  java -jar target/coursekit.jar build --content ~/git/cloud-bootcamp --out /tmp/bootcamp-site --no-strict"})
 final class BuildCommand implements Callable<Integer> {
 
     @Spec
@@ -33,7 +37,7 @@ final class BuildCommand implements Callable<Integer> {
             description = "Where the site is written; emptied first if an earlier build made it (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--no-strict", description = "Only warn about broken links and anchors instead of failing.")
+    @Option(names = "--no-strict", description = "Only warn about broken links, anchors and blocks instead of failing; the site is written with them.")
     boolean lenient;
 
     @Override

@@ -20,7 +20,8 @@ public final class CourseKit implements Runnable {
     public static void main(String[] args) {
         // Lettuce and Netty log through java.util.logging; their warnings about closing would bury our own output
         LogManager.getLogManager().reset();
-        System.exit(run(args));
+        int apart = OneShotJvm.runApart(args);
+        System.exit(apart >= 0 ? apart : run(args));
     }
 
     public static int run(String... args) {

@@ -9,20 +9,24 @@ import org.commonmark.renderer.html.HtmlWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Renders fenced code blocks: a registered {@link FencedBlockRenderer} takes its kind (mermaid, pricing, rubric);
- * any other block becomes {@code <pre><code class="language-x">} for the offline highlighter.
+ * any other block becomes {@code <pre><code class="language-x">} for the offline highlighter. A block its renderer
+ * refuses becomes a problem, and a box on the page saying what is wrong, so the rest of the page still renders.
  */
 final class FencedBlocks implements NodeRenderer {
     private final HtmlWriter html;
     private final List<FencedBlockRenderer> renderers;
     private final Page page;
+    private final Consumer<BuildProblem> problems;
 
-    FencedBlocks(HtmlNodeRendererContext context, List<FencedBlockRenderer> renderers, Page page) {
+    FencedBlocks(HtmlNodeRendererContext context, List<FencedBlockRenderer> renderers, Page page, Consumer<BuildProblem> problems) {
         this.html = context.getWriter();
         this.renderers = renderers;
         this.page = page;
+        this.problems = problems;
     }
 
     @Override
@@ -39,7 +43,14 @@ final class FencedBlocks implements NodeRenderer {
         for (FencedBlockRenderer renderer : renderers) {
             if (renderer.accepts(language)) {
                 html.line();
-                html.raw(renderer.toHtml(new FencedBlock(language, code.getLiteral(), page.source(), line)));
+                try {
+                    html.raw(renderer.toHtml(new FencedBlock(language, code.getLiteral(), page.source(), line)));
+                } catch (BuildProblem problem) {
+                    problems.accept(problem);
+                    html.tag("div", Map.of("class", "build-problem", "role", "alert"));
+                    html.text(problem.getMessage());
+                    html.tag("/div");
+                }
                 html.line();
                 return;
             }

@@ -6,12 +6,15 @@ import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.node.Heading;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /** CommonMark plus GFM tables, strikethrough, autolinks and task lists; raw HTML passes through as on GitHub. */
 final class MarkdownPages {
@@ -33,16 +36,22 @@ final class MarkdownPages {
         return parser.parse(page.markdown());
     }
 
-    String render(Page page, Node document, PageOutline outline) {
+    /** The page's HTML, links rewritten as resolved; a block that cannot be rendered becomes a problem box and a problem. */
+    String render(PageBuild build, Consumer<BuildProblem> problems) {
         HtmlRenderer renderer = HtmlRenderer.builder()
                 .extensions(EXTENSIONS)
                 .attributeProviderFactory(context -> (node, tagName, attributes) -> {
                     if (node instanceof Heading heading) {
-                        attributes.put("id", outline.idOf(heading));
+                        attributes.put("id", build.outline().idOf(heading));
+                    } else if (node instanceof Link || node instanceof Image) {
+                        String href = build.links().hrefs().get(node);
+                        if (href != null) {
+                            attributes.put(node instanceof Link ? "href" : "src", href);
+                        }
                     }
                 })
-                .nodeRendererFactory(context -> new FencedBlocks(context, blockRenderers, page))
+                .nodeRendererFactory(context -> new FencedBlocks(context, blockRenderers, build.page(), problems))
                 .build();
-        return renderer.render(document);
+        return renderer.render(build.document());
     }
 }

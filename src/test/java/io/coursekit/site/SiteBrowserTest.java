@@ -1,5 +1,6 @@
 package io.coursekit.site;
 
+import io.coursekit.site.preview.PreviewServer;
 import io.coursekit.testing.CourseBrowser;
 import io.coursekit.testing.Fixtures;
 import org.junit.jupiter.api.AfterAll;
