@@ -10,11 +10,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -147,7 +149,8 @@ class SiteBrowserTest {
             assertThat(browser.awaitDiagrams()).isEqualTo("ready");
             assertThat(browser.script("return getComputedStyle(document.querySelector('.sidebar')).position")).isEqualTo("sticky");
             browser.driver().findElement(By.id("search-input")).sendKeys("TTL");
-            assertThat(browser.driver().findElements(By.cssSelector("#search-results a"))).isNotEmpty();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                    .until(d -> !d.findElements(By.cssSelector("#search-results a")).isEmpty());
             browser.driver().findElement(By.cssSelector("#search-results a")).click();
             assertThat(browser.driver().getCurrentUrl()).startsWith("http://127.0.0.1:" + server.port() + "/week_");
         }
