@@ -85,6 +85,7 @@ public final class CourseSite {
 
     private void renderAll() {
         course.pages().parallelStream().forEach(page -> builds.put(page.path(), parse(page)));
+        // links need every page's headings: a second pass, once all are parsed
         builds.values().parallelStream().forEach(build -> builds.put(build.page().path(), link(build)));
         builds.values().parallelStream().forEach(build -> builds.put(build.page().path(), renderPage(build)));
         renderExtraPages();
@@ -215,16 +216,15 @@ public final class CourseSite {
     }
 
     public void writeTo(SiteFolder folder) throws IOException {
+        java.util.concurrent.CompletableFuture<String> search = java.util.concurrent.CompletableFuture.supplyAsync(this::searchScript);
         builds.values().parallelStream().forEach(build -> folder.writeText(build.page().outputPath(), build.html()));
         extraPages.forEach(folder::writeText);
         Set<String> files = new TreeSet<>();
         builds.values().forEach(build -> files.addAll(build.links().files()));
         listings.forEach(listing -> files.addAll(listing.files()));
-        for (String file : files) {
-            folder.copy(content.resolve(file), file);
-        }
+        files.parallelStream().forEach(file -> folder.copy(content.resolve(file), file));
         SiteAssets.write(folder.root(), sources.templates());
-        folder.writeText(SearchIndex.FILE, searchScript());
+        folder.writeText(SearchIndex.FILE, search.join());
     }
 
     public String searchScript() {

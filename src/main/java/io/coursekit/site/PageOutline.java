@@ -1,12 +1,11 @@
 package io.coursekit.site;
 
+import io.coursekit.site.search.PageText;
 import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.Code;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Node;
-import org.commonmark.node.Text;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,7 +36,7 @@ final class PageOutline {
         document.accept(new AbstractVisitor() {
             @Override
             public void visit(Heading heading) {
-                String text = plainText(heading).strip();
+                String text = PageText.plain(heading);
                 String id = slugger.idFor(text);
                 ids.put(heading, id);
                 entries.add(new Entry(heading.getLevel(), text, id));
@@ -74,21 +73,5 @@ final class PageOutline {
     /** The h2 and h3 headings, which is what a reader wants on the side of a long session. */
     List<Entry> tableOfContents() {
         return entries.stream().filter(e -> e.level() == 2 || e.level() == 3).toList();
-    }
-
-    private static String plainText(Node node) {
-        StringBuilder text = new StringBuilder();
-        node.accept(new AbstractVisitor() {
-            @Override
-            public void visit(Text t) {
-                text.append(t.getLiteral());
-            }
-
-            @Override
-            public void visit(Code code) {
-                text.append(code.getLiteral());
-            }
-        });
-        return text.toString();
     }
 }

@@ -50,6 +50,23 @@ public final class PageText {
         return new String(chars, 0, n);
     }
 
+    /** The words of a node and what it holds, as written: text and code spans, no markup. */
+    public static String plain(Node node) {
+        StringBuilder s = new StringBuilder();
+        node.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text t) {
+                s.append(t.getLiteral());
+            }
+
+            @Override
+            public void visit(Code code) {
+                s.append(code.getLiteral());
+            }
+        });
+        return s.toString().strip();
+    }
+
     /** @param idOf the id a heading of this page was given */
     public static List<SearchSection> sections(Node document, Function<Heading, String> idOf) {
         List<SearchSection> sections = new ArrayList<>();
@@ -122,21 +139,6 @@ public final class PageText {
                 add(sections, current, text);
             }
 
-            private String plain(Heading heading) {
-                StringBuilder s = new StringBuilder();
-                heading.accept(new AbstractVisitor() {
-                    @Override
-                    public void visit(Text t) {
-                        s.append(t.getLiteral());
-                    }
-
-                    @Override
-                    public void visit(Code code) {
-                        s.append(code.getLiteral());
-                    }
-                });
-                return s.toString().strip();
-            }
         });
         add(sections, current, text);
         return sections;
