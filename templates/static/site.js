@@ -61,6 +61,86 @@
     });
   }
 
+  /* Code blocks: the lines a fence marks ({2,4-5}) get a band behind them, and every block a copy button. */
+  var layoutBox = document.querySelector('.layout');
+  document.querySelectorAll('.markdown pre > code').forEach(function (code) {
+    var pre = code.parentElement;
+    if (pre.classList.contains('mermaid')) { return; }
+    var lines = (pre.dataset.lines || '').split(/[\s,]+/).filter(Boolean);
+    if (lines.length) {
+      var style = getComputedStyle(pre), lineHeight = parseFloat(getComputedStyle(code).lineHeight) || 20;
+      lines.forEach(function (range) {
+        var ends = range.split('-'), from = parseInt(ends[0], 10), to = parseInt(ends[1] || ends[0], 10);
+        var band = document.createElement('span');
+        band.className = 'line-highlight';
+        band.style.top = (parseFloat(style.paddingTop) + (from - 1) * lineHeight) + 'px';
+        band.style.height = ((to - from + 1) * lineHeight) + 'px';
+        pre.appendChild(band);
+      });
+    }
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'copy-code';
+    button.textContent = layoutBox ? layoutBox.dataset.copy : 'Copy';
+    button.addEventListener('click', function () {
+      var text = code.textContent;
+      var done = function () {
+        button.textContent = layoutBox ? layoutBox.dataset.copied : 'Copied';
+        button.classList.add('done');
+        setTimeout(function () { button.textContent = layoutBox ? layoutBox.dataset.copy : 'Copy'; button.classList.remove('done'); }, 1500);
+      };
+      var fallback = function () {
+        var area = document.createElement('textarea');
+        area.value = text;
+        area.style.cssText = 'position:fixed;top:-1000px';
+        document.body.appendChild(area);
+        area.select();
+        try { document.execCommand('copy'); } catch (e) { /* nothing more to try */ }
+        area.remove();
+        done();
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(done, fallback);
+      } else {
+        fallback();
+      }
+    });
+    pre.appendChild(button);
+  });
+
+  /* Images open large on click; Esc, a click or a tap closes them. */
+  var lightbox = document.getElementById('lightbox');
+  if (lightbox) {
+    document.querySelectorAll('.markdown img').forEach(function (img) {
+      if (img.closest('a')) { return; }
+      img.classList.add('zoomable');
+      img.addEventListener('click', function () {
+        var large = lightbox.querySelector('img');
+        large.src = img.currentSrc || img.src;
+        large.alt = img.alt;
+        lightbox.hidden = false;
+      });
+    });
+    lightbox.addEventListener('click', function () { lightbox.hidden = true; });
+  }
+
+  /* Keys: ← and → for the previous and next page, ? for help, Esc closes what is open. */
+  var help = document.getElementById('keys-help');
+  document.addEventListener('keydown', function (e) {
+    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName) || document.activeElement.isContentEditable;
+    if (e.key === 'Escape') {
+      if (lightbox) { lightbox.hidden = true; }
+      if (help) { help.hidden = true; }
+    }
+    if (typing || e.altKey || e.ctrlKey || e.metaKey) { return; }
+    if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+      var link = document.querySelector(e.key === 'ArrowLeft' ? '.pager a.prev' : '.pager a.next');
+      if (link) { window.location.href = link.href; }
+    }
+    if (e.key === '?' && help) { help.hidden = !help.hidden; }
+  });
+  if (help) { help.addEventListener('click', function () { help.hidden = true; }); }
+
   document.querySelectorAll('.markdown h2[id], .markdown h3[id], .markdown h4[id]').forEach(function (h) {
     var a = document.createElement('a');
     a.className = 'heading-anchor';

@@ -11,17 +11,18 @@ import java.util.Optional;
  * @param readingOrder the pages previous and next walk through
  * @param unpublished  Markdown files that are no page, by path, with why
  * @param problems     pages that could not be read (they are empty pages of the site)
+ * @param publishing   where the site and its sources live, from course.yaml
  */
 public record Course(String title, String language, String description, Section root, List<Page> pages,
                      List<Page> readingOrder, Map<String, Section> sections, Map<String, Unpublished> unpublished,
-                     List<BuildProblem> problems) {
+                     List<BuildProblem> problems, Publishing publishing) {
 
     static Course of(String title, String language, String description, Section root, Map<String, Unpublished> unpublished,
-                     List<BuildProblem> problems) {
+                     List<BuildProblem> problems, Publishing publishing) {
         Map<String, Section> byFolder = new java.util.HashMap<>();
         root.sections().forEach(section -> byFolder.put(section.folder(), section));
         return new Course(title, language, description, root, root.pages().toList(), root.readingOrder().toList(),
-                Map.copyOf(byFolder), Map.copyOf(unpublished), List.copyOf(problems));
+                Map.copyOf(byFolder), Map.copyOf(unpublished), List.copyOf(problems), publishing);
     }
 
     /** The section a folder is, when it holds pages. */

@@ -69,6 +69,12 @@ public final class CourseReader {
         listed.addAll(settings.sections());
         for (CourseSettings.SectionEntry entry : listed) {
             String folder = entry.path() == null ? "" : entry.path().replaceAll("^\\./|/+$", "");
+            if (folder.contains(" - ")) {
+                String first = folder.substring(0, folder.indexOf(" - "));
+                throw new BuildProblem(yaml, lineOf(yaml, first) + 1, "'- " + folder.substring(folder.indexOf(" - ") + 3)
+                        + "' is indented deeper than '- " + first + "' above it, so YAML reads both as one entry '" + folder
+                        + "'; put every '- ' of the list at the same indent");
+            }
             if (folder.isEmpty() || !Files.isDirectory(content.resolve(folder))) {
                 throw new BuildProblem(yaml, lineOf(yaml, folder.isEmpty() ? "path" : folder), (settings.weeks() != null
                         && settings.weeks().stream().anyMatch(w -> folder.equals(w.folder())) ? "week" : "section")
@@ -91,7 +97,7 @@ public final class CourseReader {
         String title = settings.title() != null ? settings.title()
                 : root.index().map(Page::title).orElse(folderName(content.toAbsolutePath().normalize()));
         String language = settings.language() != null ? settings.language() : languageOf(pages.values());
-        return Course.of(title, language, settings.description(), root, unpublished, problems);
+        return Course.of(title, language, settings.description(), root, unpublished, problems, Publishing.of(settings, yaml, content));
     }
 
     private Section section(String folder, Map<String, List<Page>> pagesByFolder, Map<String, Set<String>> subfolders,
@@ -209,7 +215,7 @@ public final class CourseReader {
             split = FrontMatter.split(MarkdownSource.read(file), file);
         } catch (BuildProblem problem) {
             problems.accept(problem);
-            return Optional.of(new Page(file, path, placement.kind(), fileTitle, placement.order(), "", 1));
+            return Optional.of(new Page(file, path, placement.kind(), fileTitle, placement.order(), "", 1, null));
         }
         FrontMatter fm = split.frontMatter();
         if (fm.isDraft()) {
@@ -217,7 +223,7 @@ public final class CourseReader {
         }
         String title = fm.title() != null ? fm.title() : firstHeading(split.body()).orElse(fileTitle);
         int order = fm.order() != null ? fm.order() : placement.order();
-        return Optional.of(new Page(file, path, placement.kind(), title, order, split.body(), split.bodyLine()));
+        return Optional.of(new Page(file, path, placement.kind(), title, order, split.body(), split.bodyLine(), fm.description()));
     }
 
     private String relative(Path file) {

@@ -1,6 +1,7 @@
 package io.coursekit.site;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
 
@@ -11,11 +12,17 @@ import java.util.List;
  *                 leaves out are not published
  * @param sections folders to order, rename or hide from the navigation
  * @param ignore   glob patterns of paths, relative to the content folder, that are not part of the site
+ * @param siteUrl  where the site is published ({@code https://example.org/course/}), for sitemap.xml and Open Graph
+ * @param repoUrl  the course's repository, for "edit this page" links
+ * @param editPath the path under {@code repoUrl} that edits a file, {@code edit/main} unless given
+ * @param favicon  an image of the course folder to use as the site's icon
  */
 record CourseSettings(String title, String language, String description, List<WeekEntry> weeks,
-                      List<SectionEntry> sections, List<String> ignore) {
+                      List<SectionEntry> sections, List<String> ignore,
+                      @JsonProperty("site_url") String siteUrl, @JsonProperty("repo_url") String repoUrl,
+                      @JsonProperty("edit_path") String editPath, String favicon) {
 
-    static final CourseSettings NONE = new CourseSettings(null, null, null, null, List.of(), List.of());
+    static final CourseSettings NONE = new CourseSettings(null, null, null, null, List.of(), List.of(), null, null, null, null);
 
     CourseSettings {
         sections = sections == null ? List.of() : sections;

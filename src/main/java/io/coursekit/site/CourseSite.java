@@ -44,6 +44,7 @@ public final class CourseSite {
     private final Map<String, String> extraPages = new ConcurrentHashMap<>();
     private final List<BuildProblem> siteProblems = new ArrayList<>();
     private final List<FolderListing> listings = new ArrayList<>();
+    private final LastUpdated updated;
 
     private CourseSite(CourseSources sources, SiteTemplates templates, Course course) {
         this.sources = sources;
@@ -52,8 +53,9 @@ public final class CourseSite {
         this.course = course;
         this.labels = UiLabels.of(course.language());
         this.markdown = new MarkdownPages(List.of(new MermaidDiagrams(), new PricingBlocks(content.resolve("pricing")),
-                new RubricBlocks(sources.labs(), course.language())));
+                new RubricBlocks(sources.labs(), course.language())), labels);
         this.navigation = new Navigation(course);
+        this.updated = LastUpdated.of(content);
         this.links = new CourseLinks(content, course, path -> {
             PageBuild build = builds.get(path);
             return build == null ? Set.of() : build.outline().anchors();
@@ -116,6 +118,7 @@ public final class CourseSite {
             boolean home = page.outputPath().equals("index.html");
             Map<String, Object> model = model(page.outputPath(), page.title(), page.kind().name().toLowerCase(), page.path(), body, build.outline());
             model.putAll(navigation.neighbours(page));
+            model.put("meta", meta(page, build));
             if (home) {
                 model.put("sections", homeCards());
             }
@@ -150,6 +153,8 @@ public final class CourseSite {
             model.put("sections", homeCards());
             extra("index.html", "home.ftlh", model);
         }
+        Map<String, Object> notFound = model("404.html", labels.get("notFound"), "not-found", "", "", null);
+        extra("404.html", "404.ftlh", notFound);
         for (Section section : course.sections().values()) {
             if (section.index().isEmpty() && section.kind() != SectionKind.COURSE) {
                 Map<String, Object> model = model(section.outputPath(), section.title(), "listing", section.folder(), "", null);
@@ -186,8 +191,21 @@ public final class CourseSite {
         return navigation.contents(course.root());
     }
 
+    /** What a page tells search engines and link previews, and where to edit it: description, address, date, edit link. */
+    private Map<String, Object> meta(Page page, PageBuild build) {
+        Map<String, Object> meta = new HashMap<>();
+        meta.put("description", page.description() != null ? page.description() : Description.of(build.document()));
+        course.publishing().siteUrl().ifPresent(site -> meta.put("url", site + CourseLinks.encode(page.outputPath())));
+        course.publishing().editBase().ifPresent(edit -> meta.put("edit", edit + CourseLinks.encode(page.path())));
+        meta.put("updated", updated.of(page).toString());
+        return meta;
+    }
+
     private Map<String, Object> model(String outputPath, String title, String kind, String path, String body, PageOutline outline) {
         Map<String, Object> model = new HashMap<>();
+        model.put("meta", Map.of("description", course.description() == null ? "" : course.description()));
+        model.put("site", Map.of("url", course.publishing().siteUrl().orElse(""),
+                "favicon", course.publishing().favicon().map(f -> "assets/favicon" + extension(f)).orElse("assets/favicon.svg")));
         model.put("course", Map.of("title", course.title(), "language", course.language(),
                 "description", course.description() == null ? "" : course.description()));
         model.put("labels", labels);
@@ -224,7 +242,30 @@ public final class CourseSite {
         listings.forEach(listing -> files.addAll(listing.files()));
         files.parallelStream().forEach(file -> folder.copy(content.resolve(file), file));
         SiteAssets.write(folder.root(), sources.templates());
+        course.publishing().favicon().ifPresent(icon -> folder.copy(icon, "assets/favicon" + extension(icon)));
+        course.publishing().siteUrl().ifPresent(site -> folder.writeText("sitemap.xml", sitemap(site)));
         folder.writeText(SearchIndex.FILE, search.join());
+    }
+
+    private String sitemap(String site) {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        Set<String> written = new TreeSet<>(extraPages.keySet());
+        written.remove("404.html");
+        course.pages().forEach(page -> written.add(page.outputPath()));
+        for (String path : written) {
+            xml.append("  <url><loc>").append(XHTMLEnc(site + CourseLinks.encode(path))).append("</loc>");
+            PageBuild build = builds.values().stream().filter(b -> b.page().outputPath().equals(path)).findFirst().orElse(null);
+            if (build != null) {
+                xml.append("<lastmod>").append(updated.of(build.page())).append("</lastmod>");
+            }
+            xml.append("</url>\n");
+        }
+        return xml.append("</urlset>\n").toString();
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString();
+        return name.contains(".") ? name.substring(name.lastIndexOf('.')) : "";
     }
 
     public String searchScript() {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Renders fenced code blocks: a registered {@link FencedBlockRenderer} takes its kind (mermaid, pricing, rubric);
@@ -17,6 +19,10 @@ import java.util.function.Consumer;
  * refuses becomes a problem, and a box on the page saying what is wrong, so the rest of the page still renders.
  */
 final class FencedBlocks implements NodeRenderer {
+    /** {@code title="main.tf"} after the language, as MkDocs Material and Docusaurus write it. */
+    private static final Pattern TITLE = Pattern.compile("\\btitle=\"([^\"]*)\"");
+    /** Lines to highlight: {@code {2,4-5}} (Docusaurus, Quarto) or {@code hl_lines="2 4-5"} (MkDocs). */
+    private static final Pattern LINES = Pattern.compile("\\{([\\d,\\s-]+)\\}|\\bhl_lines=\"([\\d\\s,-]+)\"");
     private final HtmlWriter html;
     private final List<FencedBlockRenderer> renderers;
     private final Page page;
@@ -38,7 +44,7 @@ final class FencedBlocks implements NodeRenderer {
     public void render(Node node) {
         FencedCodeBlock code = (FencedCodeBlock) node;
         String info = code.getInfo() == null ? "" : code.getInfo().strip();
-        String language = info.isEmpty() ? "" : info.split("\\s+", 2)[0];
+        String language = info.isEmpty() ? "" : info.split("[\\s{]+", 2)[0];
         int line = page.firstLine() + (code.getSourceSpans().isEmpty() ? 0 : code.getSourceSpans().get(0).getLineIndex());
         for (FencedBlockRenderer renderer : renderers) {
             if (renderer.accepts(language)) {
@@ -55,8 +61,15 @@ final class FencedBlocks implements NodeRenderer {
                 return;
             }
         }
+        Matcher title = TITLE.matcher(info);
+        Matcher lines = LINES.matcher(info);
         html.line();
-        html.tag("pre");
+        if (title.find()) {
+            html.tag("div", Map.of("class", "code-title"));
+            html.text(title.group(1));
+            html.tag("/div");
+        }
+        html.tag("pre", lines.find() ? Map.of("data-lines", (lines.group(1) != null ? lines.group(1) : lines.group(2)).trim()) : Map.of());
         html.tag("code", language.isEmpty() ? Map.of() : Map.of("class", "language-" + language));
         html.text(code.getLiteral());
         html.tag("/code");

@@ -2,6 +2,7 @@ package io.coursekit.site;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.footnotes.FootnotesExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
@@ -14,22 +15,29 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
-/** CommonMark plus GFM tables, strikethrough, autolinks and task lists; raw HTML passes through as on GitHub. */
+/**
+ * CommonMark plus GFM tables, strikethrough, autolinks, task lists, footnotes and alerts ({@code > [!NOTE]});
+ * raw HTML passes through as on GitHub.
+ */
 final class MarkdownPages {
     private static final List<Extension> EXTENSIONS = List.of(
             TablesExtension.create(), StrikethroughExtension.create(),
-            AutolinkExtension.create(), TaskListItemsExtension.create());
+            AutolinkExtension.create(), TaskListItemsExtension.create(), FootnotesExtension.create());
 
     private final Parser parser = Parser.builder()
             .extensions(EXTENSIONS)
+            .postProcessor(new Alert.Finder())
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
             .build();
     private final List<FencedBlockRenderer> blockRenderers;
+    private final Map<String, String> labels;
 
-    MarkdownPages(List<FencedBlockRenderer> blockRenderers) {
+    MarkdownPages(List<FencedBlockRenderer> blockRenderers, Map<String, String> labels) {
         this.blockRenderers = List.copyOf(blockRenderers);
+        this.labels = labels;
     }
 
     Node parse(Page page) {
@@ -48,9 +56,13 @@ final class MarkdownPages {
                         if (href != null) {
                             attributes.put(node instanceof Link ? "href" : "src", href);
                         }
+                        if (node instanceof Image) {
+                            attributes.put("loading", "lazy");
+                        }
                     }
                 })
                 .nodeRendererFactory(context -> new FencedBlocks(context, blockRenderers, build.page(), problems))
+                .nodeRendererFactory(context -> new Alert.Renderer(context, labels))
                 .build();
         return renderer.render(build.document());
     }

@@ -13,9 +13,10 @@ import java.util.Locale;
  * @param order       sort key within its folder
  * @param markdown    the body, without front matter
  * @param firstLine   the 1-based line of the body's first line in the file
+ * @param description from front matter, for search engines and link previews; null to take the page's first words
  */
-public record Page(Path source, String path, PageKind kind, String title, int order, String markdown, int firstLine)
-        implements CourseEntry {
+public record Page(Path source, String path, PageKind kind, String title, int order, String markdown, int firstLine,
+                   String description) implements CourseEntry {
 
     /** Where the page is written, relative to the site root: README.md becomes index.html. */
     public String outputPath() {
