@@ -18,11 +18,13 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Time cold builds of a generated course shaped like a real Korean bootcamp repository (no course.yaml,",
-                "week and day folders, a supplement week without READMEs, guide/, special_lecture/, extra files, folder",
-                "links, 40 KB pages with tables, code and Mermaid). Each run starts 'java -jar coursekit.jar build' afresh,",
-                "JVM start included, and then Hugo on the same folder when 'hugo' is installed, turn about, so both",
-                "meet the same machine load. It also reports the search index's size against the site's HTML."},
+        description = {"Time cold builds of a generated course shaped like a real Korean bootcamp repository, against Hugo.",
+                "",
+                "The course has no course.yaml, week and day folders, a supplement week without READMEs, guide/, "
+                        + "special_lecture/, extra files, folder links and 40 KB pages with tables, code and Mermaid.",
+                "Each run starts 'java -jar coursekit.jar build' afresh, JVM start included, and then Hugo on the same "
+                        + "folder when 'hugo' is installed, turn about, so both meet the same machine load.",
+                "It also reports the search index's size against the site's HTML."},
         footer = {"", "Examples:", "  java -jar target/coursekit.jar bench build",
                 "  java -jar target/coursekit.jar bench build --files 700 --runs 3"})
 final class BenchBuildCommand implements Callable<Integer> {

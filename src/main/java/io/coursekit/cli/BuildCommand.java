@@ -16,13 +16,13 @@ import java.util.concurrent.Callable;
         description = {
                 "Render a folder of Markdown into a static website that works offline, from file:// or any web server.",
                 "",
-                "Every Markdown file becomes a page, except drafts and what course.yaml ignores; course.yaml is optional.",
-                "A folder is a section and its README.md the section's page; week_NN and dayN folders and session_N,",
-                "lab_N and challenge_N files sort by that convention, everything else in natural order.",
-                "Every link or anchor that points nowhere is one 'file:line: broken link ...' line, with the nearest page",
-                "or heading when there is one, and fails the build; --no-strict only warns.",
+                "Every Markdown file becomes a page, except drafts and what course.yaml ignores; course.yaml is optional. "
+                        + "A folder is a section and its README.md the section's page. Week and day folders and session, "
+                        + "lab and challenge files sort by the bootcamp convention, everything else in natural order.",
+                "Every link or anchor that points nowhere is one 'file:line: broken link ...' line, with the nearest page "
+                        + "or heading when there is one, and fails the build; --no-strict only warns.",
                 "The new site is written beside the old one and swapped in whole, so a failed build changes nothing.",
-                "```pricing blocks compute tables from content/pricing/*.yaml; ```rubric blocks show a lab's rubric from its lab.yaml."},
+                "Pricing blocks compute tables from content/pricing/*.yaml; rubric blocks show a lab's rubric from its lab.yaml."},
         footer = {"", "Examples:", "  java -jar target/coursekit.jar build --content content --out site",
                 "  java -jar target/coursekit.jar build --content ~/git/cloud-bootcamp --out /tmp/bootcamp-site --no-strict"})
 final class BuildCommand implements Callable<Integer> {

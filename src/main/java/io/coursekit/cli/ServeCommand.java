@@ -11,10 +11,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Preview the course while you write: it is built once and served on localhost.",
-                "Each save rebuilds the page saved (and the pages whose links or navigation it changes) and",
-                "reloads the open pages it changed. Problems never stop the preview: every page shows them in a",
-                "banner, red for what would fail 'build' (amber warnings with --no-strict).",
+        description = {"Preview the course while you write, with each save shown at once in the open pages.",
+                "",
+                "The course is built once and served on localhost. Each save rebuilds the page saved, and the pages whose "
+                        + "links or navigation it changes, and reloads the open pages it changed.",
+                "Problems never stop the preview: every page shows them in a banner, red for what would fail 'build', "
+                        + "amber warnings with --no-strict.",
                 "Stop with Ctrl-C. The preview lives in a temporary folder; site/ is not touched."},
         footer = {"", "Examples:", "  java -jar target/coursekit.jar serve --content content",
                 "  java -jar target/coursekit.jar serve --content ~/git/cloud-bootcamp --port 8080 --no-strict"})

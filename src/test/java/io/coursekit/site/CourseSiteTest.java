@@ -36,7 +36,7 @@ class CourseSiteTest {
             String relative = Fixtures.content().relativize(file).toString();
             assertThat(site.resolve(Page.outputPathOf(relative))).as("page for %s", relative).isRegularFile();
         }
-        assertThat(build.pages()).isEqualTo(markdown.size() + 1);
+        assertThat(build.pages()).as("each file, the home page and 404.html").isEqualTo(markdown.size() + 2);
         Document home = html("index.html");
         assertThat(home.select(".week-card h2").eachText()).hasSize(2).allMatch(t -> t.startsWith("Week"));
         assertThat(home.select(".nav-tree > li > a").eachText()).as("the sidebar's top: the two weeks").hasSize(2);
