@@ -71,7 +71,13 @@ final class BenchBuildCommand implements Callable<Integer> {
             if (hugo.isPresent()) {
                 double hugoMs = median(theirs) / 1e6;
                 out.printf("hugo         : median %.0f ms wall (%s ms), same course, same runs%n", hugoMs, millis(theirs));
-                out.printf("ratio        : coursekit takes %.2fx Hugo's wall time%n", coursekitMs / hugoMs);
+                double[] paired = new double[runs];
+                for (int i = 0; i < runs; i++) {
+                    paired[i] = (double) ours[i] / theirs[i];
+                }
+                Arrays.sort(paired);
+                out.printf("ratio        : coursekit takes %.2fx Hugo's median wall time; run by run (each pair met the same load)"
+                        + " %.2fx, from %.2fx to %.2fx%n", coursekitMs / hugoMs, paired[runs / 2], paired[0], paired[runs - 1]);
             } else {
                 out.println("hugo         : not installed (apt-get install hugo), no baseline");
             }
