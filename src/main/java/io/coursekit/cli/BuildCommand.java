@@ -3,12 +3,14 @@ package io.coursekit.cli;
 import io.coursekit.site.BuildProblem;
 import io.coursekit.site.SiteBuild;
 import io.coursekit.site.SiteBuilder;
+import io.coursekit.site.diagrams.MermaidDiagrams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -38,11 +40,14 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SiteBuild build = new SiteBuilder(course.sources(), out, !lenient).build();
+        PrintWriter err = spec.commandLine().getErr();
+        MermaidDiagrams diagrams = MermaidDiagrams.standard(new DrawingProgress(err, System.console() != null));
+        SiteBuild build = new SiteBuilder(course.sources(), out, !lenient, diagrams).build();
         for (BuildProblem warning : build.warnings()) {
-            spec.commandLine().getErr().println("warning: " + warning.getMessage());
+            err.println("warning: " + warning.getMessage());
         }
-        spec.commandLine().getOut().printf("built %d pages into %s in %d ms%n", build.pages(), build.out(), build.millis());
+        spec.commandLine().getOut().printf("built %d pages into %s in %d ms%s%n", build.pages(), build.out(), build.millis(),
+                DrawingProgress.summary(diagrams.tally()));
         return 0;
     }
 }

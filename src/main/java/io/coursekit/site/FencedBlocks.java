@@ -1,11 +1,13 @@
 package io.coursekit.site;
 
+import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Node;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlWriter;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,13 +35,12 @@ final class FencedBlocks implements NodeRenderer {
     @Override
     public void render(Node node) {
         FencedCodeBlock code = (FencedCodeBlock) node;
-        String info = code.getInfo() == null ? "" : code.getInfo().strip();
-        String language = info.isEmpty() ? "" : info.split("\\s+", 2)[0];
-        int line = page.firstLine() + (code.getSourceSpans().isEmpty() ? 0 : code.getSourceSpans().get(0).getLineIndex());
+        FencedBlock block = blockOf(page, code);
+        String language = block.info();
         for (FencedBlockRenderer renderer : renderers) {
             if (renderer.accepts(language)) {
                 html.line();
-                html.raw(renderer.toHtml(new FencedBlock(language, code.getLiteral(), page.source(), line)));
+                html.raw(renderer.toHtml(block));
                 html.line();
                 return;
             }
@@ -51,5 +52,24 @@ final class FencedBlocks implements NodeRenderer {
         html.tag("/code");
         html.tag("/pre");
         html.line();
+    }
+
+    /** Every fenced block of a parsed page, in order. */
+    static List<FencedBlock> in(Page page, Node document) {
+        List<FencedBlock> blocks = new ArrayList<>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(FencedCodeBlock code) {
+                blocks.add(blockOf(page, code));
+            }
+        });
+        return blocks;
+    }
+
+    private static FencedBlock blockOf(Page page, FencedCodeBlock code) {
+        String info = code.getInfo() == null ? "" : code.getInfo().strip();
+        String language = info.isEmpty() ? "" : info.split("\\s+", 2)[0];
+        int line = page.firstLine() + (code.getSourceSpans().isEmpty() ? 0 : code.getSourceSpans().get(0).getLineIndex());
+        return new FencedBlock(language, code.getLiteral(), page.source(), line);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.coursekit.UserError;
+import io.coursekit.site.diagrams.MermaidDiagrams;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -66,6 +67,8 @@ public final class PreviewServer implements AutoCloseable {
         return t;
     });
     private final Consumer<String> log;
+    /** One for the whole preview: its Chromium and cache serve every rebuild, and its notice is given once. */
+    private final MermaidDiagrams diagrams;
     private volatile int build;
     private volatile List<String> problems = List.of();
     private long lastFingerprint;
@@ -73,6 +76,7 @@ public final class PreviewServer implements AutoCloseable {
     public PreviewServer(CourseSources sources, String host, int port, Consumer<String> log) throws IOException {
         this.sources = sources;
         this.log = log;
+        this.diagrams = MermaidDiagrams.standard(log::accept);
         this.out = Files.createTempDirectory("coursekit-serve");
         try {
             this.http = HttpServer.create(new InetSocketAddress(host, port), 0);
@@ -86,7 +90,7 @@ public final class PreviewServer implements AutoCloseable {
     /** Builds once (a broken course is a user error here, as with build), then serves and watches. */
     public void start() {
         lastFingerprint = fingerprint();
-        SiteBuild first = new SiteBuilder(sources, out, true).build();
+        SiteBuild first = new SiteBuilder(sources, out, true, diagrams).build();
         build = 1;
         log.accept("built " + first.pages() + " pages in " + first.millis() + " ms");
         http.start();
@@ -104,7 +108,7 @@ public final class PreviewServer implements AutoCloseable {
         }
         lastFingerprint = now;
         try {
-            SiteBuild rebuilt = new SiteBuilder(sources, out, true).build();
+            SiteBuild rebuilt = new SiteBuilder(sources, out, true, diagrams).build();
             problems = List.of();
             log.accept("rebuilt " + rebuilt.pages() + " pages in " + rebuilt.millis() + " ms");
         } catch (BuildFailure failure) {

@@ -37,13 +37,20 @@ public final class SiteBuilder {
     private final Path out;
     private final Optional<Path> templates;
     private final boolean strict;
+    private final MermaidDiagrams diagrams;
 
     public SiteBuilder(CourseSources sources, Path out, boolean strict) {
+        this(sources, out, strict, MermaidDiagrams.standard());
+    }
+
+    /** @param diagrams draws the course's Mermaid blocks (its cache and Chromium); keep one across rebuilds */
+    public SiteBuilder(CourseSources sources, Path out, boolean strict, MermaidDiagrams diagrams) {
         this.sources = sources;
         this.content = sources.content();
         this.out = out;
         this.templates = sources.templates();
         this.strict = strict;
+        this.diagrams = diagrams;
     }
 
     public SiteBuild build() {
@@ -57,7 +64,8 @@ public final class SiteBuilder {
         Course course = new CourseReader(content).read();
         Map<String, String> labels = UiLabels.of(course.language());
         List<Page> pages = course.pagesInOrder();
-        MarkdownPages markdown = new MarkdownPages(blockRenderers(course.language()));
+        List<FencedBlockRenderer> renderers = blockRenderers(course.language());
+        MarkdownPages markdown = new MarkdownPages(renderers);
 
         Map<Page, Node> documents = Collections.synchronizedMap(new HashMap<>());
         Map<Page, PageOutline> outlines = Collections.synchronizedMap(new HashMap<>());
@@ -75,6 +83,7 @@ public final class SiteBuilder {
         Set<BuildProblem> problems = new ConcurrentSkipListSet<>(
                 Comparator.comparing((BuildProblem p) -> p.file().toString()).thenComparingInt(BuildProblem::line)
                         .thenComparing(BuildProblem::getMessage));
+        prepare(renderers, pages, documents, problems);
         Set<String> filesToCopy = new ConcurrentSkipListSet<>();
         Map<String, String> written = Collections.synchronizedMap(new LinkedHashMap<>());
         SearchIndex.Entry[] search = new SearchIndex.Entry[pages.size()];
@@ -105,8 +114,17 @@ public final class SiteBuilder {
         return new SiteBuild(out, written.size(), found, (System.nanoTime() - started) / 1_000_000);
     }
 
+    /** Shows each block renderer all of its blocks first (diagrams are drawn together, in parallel). */
+    private static void prepare(List<FencedBlockRenderer> renderers, List<Page> pages, Map<Page, Node> documents,
+                                Set<BuildProblem> problems) {
+        List<FencedBlock> blocks = pages.stream().flatMap(page -> FencedBlocks.in(page, documents.get(page)).stream()).toList();
+        for (FencedBlockRenderer renderer : renderers) {
+            problems.addAll(renderer.prepare(blocks.stream().filter(b -> renderer.accepts(b.info())).toList()));
+        }
+    }
+
     private List<FencedBlockRenderer> blockRenderers(String language) {
-        return List.of(new MermaidDiagrams(), new PricingBlocks(content.resolve("pricing")),
+        return List.of(diagrams, new PricingBlocks(content.resolve("pricing")),
                 new RubricBlocks(sources.labs(), language));
     }
 
@@ -148,7 +166,7 @@ public final class SiteBuilder {
 
     private void write(Map<String, String> pages, Set<String> filesToCopy, String searchScript) {
         try {
-            prepareOutput();
+            OutputFolder.empty(out, MARKER, "coursekit build");
             for (Map.Entry<String, String> page : pages.entrySet()) {
                 writeText(out.resolve(page.getKey()), page.getValue());
             }
@@ -163,25 +181,6 @@ public final class SiteBuilder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the site to " + out + ": " + e.getMessage(), e);
         }
-    }
-
-    private void prepareOutput() throws IOException {
-        if (Files.isDirectory(out)) {
-            boolean empty;
-            try (Stream<Path> children = Files.list(out)) {
-                empty = children.findAny().isEmpty();
-            }
-            if (!empty && !Files.exists(out.resolve(MARKER))) {
-                throw new UserError("refusing to write into " + out.toAbsolutePath()
-                        + ": it is not empty and was not made by coursekit build (choose another --out)");
-            }
-            try (Stream<Path> all = Files.walk(out)) {
-                for (Path p : all.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(out)).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-        Files.createDirectories(out);
     }
 
     private static void writeText(Path file, String text) throws IOException {
