@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 /**
  * Builds the course site: reads content/ into a {@link Course}, renders every page through Markdown and the

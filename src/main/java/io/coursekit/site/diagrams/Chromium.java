@@ -91,7 +91,7 @@ final class Chromium implements AutoCloseable {
             return new Chromium(process, profile, new Connection(client, endpoint, config));
         } catch (IOException | RuntimeException e) {
             stop(process);
-            deleteProfile(profile);
+            deleteTree(profile);
             throw e;
         }
     }
@@ -141,7 +141,7 @@ final class Chromium implements AutoCloseable {
             devtools.close();
         } finally {
             stop(process);
-            deleteProfile(profile);
+            deleteTree(profile);
         }
     }
 
@@ -161,11 +161,12 @@ final class Chromium implements AutoCloseable {
         }
     }
 
-    private static void deleteProfile(Path profile) {
-        try (Stream<Path> files = Files.walk(profile)) {
+    /** Deletes a temporary folder of ours; one left behind in the temporary folder is harmless. */
+    static void deleteTree(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException | RuntimeException e) {
-            // a profile left in the temporary folder is harmless
+            // nothing more to do
         }
     }
 

@@ -1,11 +1,9 @@
 package io.coursekit.site.diagrams;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
-import java.util.stream.Stream;
 
 /**
  * One long-lived headless Chromium with a few tabs showing the render page; diagrams are drawn on all tabs at once.
@@ -96,7 +93,7 @@ final class MermaidBrowser implements AutoCloseable {
             return new MermaidBrowser(chromium, page, tabs);
         } catch (RuntimeException e) {
             chromium.close();
-            delete(page);
+            Chromium.deleteTree(page);
             throw new IOException("its render page did not load: " + e.getMessage(), e);
         }
     }
@@ -178,15 +175,7 @@ final class MermaidBrowser implements AutoCloseable {
         try {
             chromium.close();
         } finally {
-            delete(page);
-        }
-    }
-
-    private static void delete(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Chromium.deleteTree(page);
         }
     }
 

@@ -78,11 +78,16 @@ public final class MermaidDiagrams implements FencedBlockRenderer {
 
     /** The user's diagram cache and this machine's Chromium ({@code COURSEKIT_CHROMIUM} or the PATH). */
     public static MermaidDiagrams standard(Listener listener) {
-        return new MermaidDiagrams(DiagramCache.standard(), Chromium.find(), listener);
+        return new MermaidDiagrams(DiagramCache.standard(), systemChromium(), listener);
     }
 
     public Tally tally() {
         return tally;
+    }
+
+    /** This machine's Chromium: {@code COURSEKIT_CHROMIUM}, or the first chromium or google-chrome on the PATH. */
+    public static Optional<Path> systemChromium() {
+        return Chromium.find();
     }
 
     public static String mermaidVersion() {
