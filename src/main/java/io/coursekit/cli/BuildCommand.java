@@ -21,7 +21,10 @@ import java.util.concurrent.Callable;
                 "Pages follow the folder convention week_NN/dayN/{README,session_N,lab_N,challenge_N}.md;",
                 "course.yaml gives the title, the UI language (ko|en) and the order of weeks.",
                 "Every broken link or anchor fails the build with one 'file:line: broken link ...' line.",
-                "```pricing blocks compute tables from content/pricing/*.yaml; ```rubric blocks show a lab's rubric from its lab.yaml."},
+                "```pricing blocks compute tables from content/pricing/*.yaml; ```rubric blocks show a lab's rubric from its lab.yaml.",
+                "```mermaid blocks are drawn into inline SVG (light and dark) in this machine's headless Chromium",
+                "(COURSEKIT_CHROMIUM=PATH picks one), cached in ~/.cache/coursekit/diagrams; a diagram Mermaid cannot",
+                "parse fails the build at its file:line. Without Chromium the reader's browser draws them instead."},
         footer = {"", "Example:", "  java -jar target/coursekit.jar build --content content --out site"})
 final class BuildCommand implements Callable<Integer> {
 
@@ -35,7 +38,7 @@ final class BuildCommand implements Callable<Integer> {
             description = "Where the site is written; emptied first if an earlier build made it (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--no-strict", description = "Only warn about broken links and anchors instead of failing.")
+    @Option(names = "--no-strict", description = "Only warn about broken links, anchors and diagrams instead of failing; the page shows Mermaid's message.")
     boolean lenient;
 
     @Override
