@@ -216,6 +216,7 @@
     zoom.innerHTML = '<svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16"><path fill="none" stroke="currentColor"'
       + ' stroke-width="2" stroke-linecap="round" d="M10.5 4a6.5 6.5 0 1 0 0 13a6.5 6.5 0 1 0 0-13zM15.5 15.5 20 20M10.5 7.5v6M7.5 10.5h6"/></svg>';
     figure.appendChild(zoom);
+    figure.classList.add('zoomable');
     figure.addEventListener('click', function (e) {
       if (!e.target.closest('a')) { open(figure, zoom); }
     });

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -101,28 +102,14 @@ public final class MermaidDiagrams implements FencedBlockRenderer {
 
     @Override
     public synchronized List<BuildProblem> prepare(List<FencedBlock> blocks) {
-        Map<MermaidSource, Drawing> found = new HashMap<>();
-        Set<MermaidSource> missing = new LinkedHashSet<>();
-        for (FencedBlock block : blocks) {
-            MermaidSource source = sourceOf(block);
-            if (!found.containsKey(source) && !source.text().isEmpty()) {
-                cached(source, PAGE_FORMATS).ifPresentOrElse(d -> found.put(source, d), () -> missing.add(source));
-            }
-        }
-        int cachedCount = found.size();
-        Map<MermaidSource, Drawing> drawn = draw(List.copyOf(missing), PAGE_FORMATS);
-        drawn.forEach((source, drawing) -> store(source, drawing));
-        found.putAll(drawn);
-        int inBrowser = missing.size() - drawn.size();
-        if (!drawn.isEmpty()) {
-            cache.removeUnused();
-        }
-        drawings = found;
-        tally = new Tally(drawn.size(), cachedCount, inBrowser);
-
+        Set<MermaidSource> sources = new LinkedHashSet<>();
+        blocks.stream().map(MermaidDiagrams::sourceOf).filter(s -> !s.text().isEmpty()).forEach(sources::add);
+        Found found = find(sources, PAGE_FORMATS);
+        drawings = found.drawings();
+        tally = new Tally(found.drawn(), found.cached(), sources.size() - found.drawings().size());
         List<BuildProblem> problems = new ArrayList<>();
         for (FencedBlock block : blocks) {
-            if (found.get(sourceOf(block)) instanceof Drawing.Failed failed) {
+            if (found.drawings().get(sourceOf(block)) instanceof Drawing.Failed failed) {
                 problems.add(problemOf(block, failed));
             }
         }
@@ -146,21 +133,33 @@ public final class MermaidDiagrams implements FencedBlockRenderer {
                 + XHTMLEnc(source.text()) + "</pre></div>";
     }
 
-    /** Pictures of the sources in the given formats, from the cache or drawn now; empty where Chromium is missing. */
-    Map<MermaidSource, Drawing> pictures(List<MermaidSource> sources, Set<DiagramFormat> formats) {
+    /** Pictures of the sources in the given formats, from the cache or drawn now; none where Chromium is missing. */
+    Map<MermaidSource, Drawing> pictures(Collection<MermaidSource> sources, Set<DiagramFormat> formats) {
+        return find(sources, formats).drawings();
+    }
+
+    /** What a lookup found: every drawing, and how many of them came from the cache and were drawn now. */
+    private record Found(Map<MermaidSource, Drawing> drawings, int cached, int drawn) {
+    }
+
+    private Found find(Collection<MermaidSource> sources, Set<DiagramFormat> formats) {
         Map<MermaidSource, Drawing> found = new HashMap<>();
         List<MermaidSource> missing = new ArrayList<>();
         for (MermaidSource source : new LinkedHashSet<>(sources)) {
             cached(source, formats).ifPresentOrElse(d -> found.put(source, d), () -> missing.add(source));
         }
+        int cached = found.size();
         Map<MermaidSource, Drawing> drawn = draw(missing, formats);
         drawn.forEach(this::store);
         found.putAll(drawn);
-        return found;
+        if (!drawn.isEmpty()) {
+            cache.removeUnused();
+        }
+        return new Found(found, cached, drawn.size());
     }
 
     /** The one browser this renderer draws with, started on first use; empty (after one notice) without it. */
-    Optional<MermaidBrowser> browser(int diagrams) {
+    private Optional<MermaidBrowser> browser(int diagrams) {
         if (chromium.isEmpty()) {
             notice("no Chromium found (install chromium, or set COURSEKIT_CHROMIUM to its path): " + diagrams
                     + " diagrams are drawn in the reader's browser instead");
