@@ -1,4 +1,4 @@
-/* coursekit site behaviour: theme toggle, diagrams, code highlighting, heading anchors, sidebar, search, mobile menu. */
+/* coursekit site behaviour: theme toggle, code highlighting, heading anchors, sidebar, search, mobile menu. */
 (function () {
   'use strict';
   var root = document.documentElement;
@@ -18,34 +18,10 @@
     if (light && dark) { light.disabled = isDark(); dark.disabled = !isDark(); }
   }
 
-  /* Mermaid draws once per theme: keep each diagram's source so a theme change can redraw it. */
-  var diagrams = Array.prototype.slice.call(document.querySelectorAll('pre.mermaid'));
-  diagrams.forEach(function (el) { el.dataset.source = el.textContent; });
-
-  function drawDiagrams() {
-    if (!diagrams.length) { root.dataset.diagrams = 'none'; return Promise.resolve(); }
-    if (!window.mermaid) { root.dataset.diagrams = 'missing'; return Promise.resolve(); }
-    root.dataset.diagrams = 'drawing';
-    diagrams.forEach(function (el) {
-      el.removeAttribute('data-processed');
-      el.textContent = el.dataset.source;
-    });
-    window.mermaid.initialize({
-      startOnLoad: false, theme: isDark() ? 'dark' : 'default', securityLevel: 'strict',
-      fontFamily: getComputedStyle(document.body).fontFamily
-    });
-    return window.mermaid.run({ nodes: diagrams, suppressErrors: true }).then(function () {
-      var failed = diagrams.filter(function (el) { return !el.querySelector('svg') || /Syntax error/.test(el.textContent); });
-      root.dataset.diagrams = failed.length ? 'error' : 'ready';
-      root.dataset.diagramTheme = isDark() ? 'dark' : 'default';
-    });
-  }
-
   function setTheme(theme) {
     root.setAttribute('data-theme', theme);
     try { localStorage.setItem('coursekit-theme', theme); } catch (e) { /* private mode: theme lasts for this page */ }
     syncThemeControls();
-    drawDiagrams();
   }
 
   var toggle = document.getElementById('theme-toggle');
@@ -354,6 +330,4 @@
     }, { rootMargin: '0px 0px -70% 0px' });
     Object.keys(byId).forEach(function (id) { var h = document.getElementById(id); if (h) { observer.observe(h); } });
   }
-
-  drawDiagrams();
 })();

@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure coursekit on this machine against a baseline timed in the same run.",
         footer = {"", "Examples:", "  java -jar target/coursekit.jar bench build", "  java -jar target/coursekit.jar bench serve",
-                "  java -jar target/coursekit.jar bench grade --lab cache-aside"},
-        subcommands = {BenchBuildCommand.class, BenchServeCommand.class, BenchGradeCommand.class, BenchBatchCommand.class})
+                "  java -jar target/coursekit.jar bench diagrams", "  java -jar target/coursekit.jar bench grade --lab cache-aside"},
+        subcommands = {BenchBuildCommand.class, BenchServeCommand.class, BenchDiagramsCommand.class, BenchGradeCommand.class,
+                BenchBatchCommand.class})
 final class BenchCommand {
 }

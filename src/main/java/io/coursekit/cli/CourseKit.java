@@ -10,7 +10,7 @@ import java.util.logging.LogManager;
         mixinStandardHelpOptions = true,
         versionProvider = CourseKitVersion.class,
         description = "Course sites, lab grading and endpoint checks for hands-on cloud courses.",
-        subcommands = {BuildCommand.class, ServeCommand.class, GradeCommand.class, BatchCommand.class,
+        subcommands = {BuildCommand.class, ServeCommand.class, ExportCommand.class, GradeCommand.class, BatchCommand.class,
                 MergeCommand.class, EndpointCommand.class, BenchCommand.class})
 public final class CourseKit implements Runnable {
 

@@ -1,5 +1,7 @@
 package io.coursekit.cli;
 
+import io.coursekit.UserCache;
+
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -48,9 +50,7 @@ final class OneShotJvm {
      * later builds map them instead of loading them from the 70 MB jar.
      */
     private static String classArchive(Path jar) {
-        String cache = System.getenv("XDG_CACHE_HOME");
-        Path folder = (cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache"))
-                .resolve("coursekit").resolve("build");
+        Path folder = UserCache.folder("build");
         File archive = folder.resolve("classes-" + Integer.toHexString((jar + "|" + new File(jar.toString()).lastModified()
                 + "|" + new File(jar.toString()).length() + "|" + System.getProperty("java.version")).hashCode()) + ".jsa").toFile();
         if (archive.isFile()) {

@@ -1,5 +1,6 @@
 package io.coursekit.cli;
 
+import io.coursekit.site.diagrams.MermaidDiagrams;
 import io.coursekit.site.preview.PreviewServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,6 +18,8 @@ import java.util.concurrent.CountDownLatch;
                         + "links or navigation it changes, and reloads the open pages it changed.",
                 "Problems never stop the preview: every page shows them in a banner, red for what would fail 'build', "
                         + "amber warnings with --no-strict.",
+                "Mermaid diagrams are drawn in Chromium as 'build' draws them, with the same cache, so only new or changed "
+                        + "diagrams are drawn; one Mermaid cannot parse shows in the banner at its file:line.",
                 "Stop with Ctrl-C. The preview lives in a temporary folder; site/ is not touched."},
         footer = {"", "Examples:", "  java -jar target/coursekit.jar serve --content content",
                 "  java -jar target/coursekit.jar serve --content ~/git/cloud-bootcamp --port 8080 --no-strict"})
@@ -41,7 +44,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        try (PreviewServer server = new PreviewServer(course.sources(), host, port, !lenient,
+        MermaidDiagrams diagrams = MermaidDiagrams.standard(new DrawingProgress(spec.commandLine().getErr(), System.console() != null));
+        try (PreviewServer server = new PreviewServer(course.sources(), host, port, !lenient, diagrams,
                 line -> { out.println(line); out.flush(); })) {
             server.start();
             out.printf("serving %s at http://%s:%d/  (Ctrl-C to stop)%n", course.content, host, server.port());

@@ -46,13 +46,13 @@ public final class CourseSite {
     private final List<FolderListing> listings = new ArrayList<>();
     private final LastUpdated updated;
 
-    private CourseSite(CourseSources sources, SiteTemplates templates, Course course) {
+    private CourseSite(CourseSources sources, SiteTemplates templates, Course course, MermaidDiagrams diagrams) {
         this.sources = sources;
         this.content = sources.content();
         this.templates = templates;
         this.course = course;
         this.labels = UiLabels.of(course.language());
-        this.markdown = new MarkdownPages(List.of(new MermaidDiagrams(), new PricingBlocks(content.resolve("pricing")),
+        this.markdown = new MarkdownPages(List.of(diagrams, new PricingBlocks(content.resolve("pricing")),
                 new RubricBlocks(sources.labs(), course.language())), labels);
         this.navigation = new Navigation(course);
         this.updated = LastUpdated.of(content);
@@ -62,8 +62,12 @@ public final class CourseSite {
         });
     }
 
-    /** Reads the course and renders every page in memory; nothing is written yet. */
-    public static CourseSite render(CourseSources sources) {
+    /**
+     * Reads the course and renders every page in memory; nothing is written yet.
+     *
+     * @param diagrams draws the course's Mermaid blocks; serve keeps one for all its rebuilds
+     */
+    public static CourseSite render(CourseSources sources, MermaidDiagrams diagrams) {
         if (!Files.isDirectory(sources.content())) {
             throw new UserError("content folder not found: " + sources.content().toAbsolutePath());
         }
@@ -76,7 +80,7 @@ public final class CourseSite {
         } catch (IOException e) {
             throw new UserError("cannot open templates " + sources.templates().map(Path::toString).orElse("(embedded)") + ": " + e.getMessage());
         }
-        CourseSite site = new CourseSite(sources, templates, new CourseReader(sources.content()).read());
+        CourseSite site = new CourseSite(sources, templates, new CourseReader(sources.content()).read(), diagrams);
         site.renderAll();
         return site;
     }
@@ -87,6 +91,7 @@ public final class CourseSite {
 
     private void renderAll() {
         course.pages().parallelStream().forEach(page -> builds.put(page.path(), parse(page)));
+        markdown.prepare(builds.values());
         // links need every page's headings: a second pass, once all are parsed
         builds.values().parallelStream().forEach(build -> builds.put(build.page().path(), link(build)));
         builds.values().parallelStream().forEach(build -> builds.put(build.page().path(), renderPage(build)));
@@ -300,6 +305,7 @@ public final class CourseSite {
         }
         PageBuild parsed = parse(page);
         builds.put(path, parsed);
+        markdown.prepare(List.of(parsed));
         PageBuild rendered = renderPage(link(parsed));
         builds.put(path, rendered);
         folder.writeText(page.outputPath(), rendered.html());

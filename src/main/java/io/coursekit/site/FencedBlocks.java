@@ -1,11 +1,13 @@
 package io.coursekit.site;
 
+import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Node;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlWriter;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,17 +45,16 @@ final class FencedBlocks implements NodeRenderer {
     @Override
     public void render(Node node) {
         FencedCodeBlock code = (FencedCodeBlock) node;
-        String info = code.getInfo() == null ? "" : code.getInfo().strip();
-        String language = info.isEmpty() ? "" : info.split("[\\s{]+", 2)[0];
-        int line = page.firstLine() + (code.getSourceSpans().isEmpty() ? 0 : code.getSourceSpans().get(0).getLineIndex());
+        FencedBlock block = blockOf(page, code);
+        String language = block.info();
         for (FencedBlockRenderer renderer : renderers) {
             if (renderer.accepts(language)) {
                 html.line();
                 try {
-                    html.raw(renderer.toHtml(new FencedBlock(language, code.getLiteral(), page.source(), line)));
+                    html.raw(renderer.toHtml(block));
                 } catch (BuildProblem problem) {
                     problems.accept(problem);
-                    html.tag("div", Map.of("class", "build-problem", "role", "alert"));
+                    html.tag("div", Map.of("class", "build-problem", "role", "alert", "data-block", language));
                     html.text(problem.getMessage());
                     html.tag("/div");
                 }
@@ -61,6 +62,7 @@ final class FencedBlocks implements NodeRenderer {
                 return;
             }
         }
+        String info = infoOf(code);
         Matcher title = TITLE.matcher(info);
         Matcher lines = LINES.matcher(info);
         html.line();
@@ -75,5 +77,28 @@ final class FencedBlocks implements NodeRenderer {
         html.tag("/code");
         html.tag("/pre");
         html.line();
+    }
+
+    /** Every fenced block of a parsed page, in order. */
+    static List<FencedBlock> in(Page page, Node document) {
+        List<FencedBlock> blocks = new ArrayList<>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(FencedCodeBlock code) {
+                blocks.add(blockOf(page, code));
+            }
+        });
+        return blocks;
+    }
+
+    private static FencedBlock blockOf(Page page, FencedCodeBlock code) {
+        String info = infoOf(code);
+        String language = info.isEmpty() ? "" : info.split("[\\s{]+", 2)[0];
+        int line = page.firstLine() + (code.getSourceSpans().isEmpty() ? 0 : code.getSourceSpans().get(0).getLineIndex());
+        return new FencedBlock(language, code.getLiteral(), page.source(), line);
+    }
+
+    private static String infoOf(FencedCodeBlock code) {
+        return code.getInfo() == null ? "" : code.getInfo().strip();
     }
 }

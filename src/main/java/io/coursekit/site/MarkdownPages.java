@@ -14,6 +14,7 @@ import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -42,6 +43,17 @@ final class MarkdownPages {
 
     Node parse(Page page) {
         return parser.parse(page.markdown());
+    }
+
+    /** Shows each block renderer its blocks on these pages before any of them renders (diagrams are drawn together). */
+    void prepare(Collection<PageBuild> builds) {
+        List<FencedBlock> blocks = builds.stream().flatMap(build -> FencedBlocks.in(build.page(), build.document()).stream()).toList();
+        for (FencedBlockRenderer renderer : blockRenderers) {
+            List<FencedBlock> mine = blocks.stream().filter(block -> renderer.accepts(block.info())).toList();
+            if (!mine.isEmpty()) {
+                renderer.prepare(mine);
+            }
+        }
     }
 
     /** The page's HTML, links rewritten as resolved; a block that cannot be rendered becomes a problem box and a problem. */

@@ -1,5 +1,7 @@
 package io.coursekit.site;
 
+import io.coursekit.site.diagrams.MermaidDiagrams;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -14,16 +16,23 @@ public final class SiteBuilder {
     private final CourseSources sources;
     private final Path out;
     private final boolean strict;
+    private final MermaidDiagrams diagrams;
 
     public SiteBuilder(CourseSources sources, Path out, boolean strict) {
+        this(sources, out, strict, MermaidDiagrams.standard());
+    }
+
+    /** @param diagrams draws the course's Mermaid blocks (its cache and Chromium); keep one across rebuilds */
+    public SiteBuilder(CourseSources sources, Path out, boolean strict, MermaidDiagrams diagrams) {
         this.sources = sources;
         this.out = out;
         this.strict = strict;
+        this.diagrams = diagrams;
     }
 
     public SiteBuild build() {
         long started = System.nanoTime();
-        CourseSite site = CourseSite.render(sources);
+        CourseSite site = CourseSite.render(sources, diagrams);
         List<BuildProblem> problems = site.problems();
         if (strict && !problems.isEmpty()) {
             throw new BuildFailure(problems);

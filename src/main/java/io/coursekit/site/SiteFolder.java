@@ -13,9 +13,9 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * Where a site is written. {@link #aside} builds next to the target and swaps it in whole at {@link #commit}, so a
- * build that fails leaves the previous site as it was; {@link #live} writes each file in place (serve's own folder),
- * each file atomically, so a browser never reads half of one.
+ * Where a site (or an LMS export) is written. {@link #aside} builds next to the target and swaps it in whole at
+ * {@link #commit}, so a build that fails leaves the previous site as it was; {@link #live} writes each file in place
+ * (serve's own folder), each file atomically, so a browser never reads half of one.
  */
 public final class SiteFolder {
     /** Marks a folder as coursekit output, so a rebuild may replace it and nothing else is ever deleted. */
@@ -29,7 +29,8 @@ public final class SiteFolder {
         this.root = root;
     }
 
-    static SiteFolder aside(Path out) {
+    /** A folder beside {@code out}, to be swapped in; refuses an {@code out} that holds anything coursekit did not write. */
+    public static SiteFolder aside(Path out) {
         Path target = out.toAbsolutePath().normalize();
         refuseForeign(target);
         try {
@@ -53,23 +54,27 @@ public final class SiteFolder {
         return root;
     }
 
-    void writeText(String relative, String text) {
+    public void writeText(String relative, String text) {
+        write(relative, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void write(String relative, byte[] bytes) {
         Path file = root.resolve(relative);
         try {
             Files.createDirectories(file.getParent());
             if (root == target) {
                 Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
-                Files.writeString(temporary, text, StandardCharsets.UTF_8);
+                Files.write(temporary, bytes);
                 move(temporary, file);
             } else {
-                Files.writeString(file, text, StandardCharsets.UTF_8);
+                Files.write(file, bytes);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
-    void copy(Path source, String relative) {
+    public void copy(Path source, String relative) {
         Path file = root.resolve(relative);
         try {
             Files.createDirectories(file.getParent());
@@ -88,12 +93,12 @@ public final class SiteFolder {
     }
 
     /** Puts the finished site in place of the old one. */
-    void commit() {
+    public void commit() {
         if (root == target) {
             return;
         }
         try {
-            Files.writeString(root.resolve(MARKER), "written by coursekit build; the next build replaces this folder\n");
+            Files.writeString(root.resolve(MARKER), "written by coursekit; its next build or export lms replaces this folder\n");
             Path old = null;
             if (Files.exists(target)) {
                 old = target.resolveSibling("." + target.getFileName() + ".coursekit-old-" + System.nanoTime());
@@ -109,7 +114,7 @@ public final class SiteFolder {
     }
 
     /** Throws the half-built site away; the old one is untouched. */
-    void abandon() {
+    public void abandon() {
         if (root != target) {
             try {
                 deleteTree(root);
@@ -126,7 +131,7 @@ public final class SiteFolder {
         try (Stream<Path> children = Files.list(target)) {
             if (children.findAny().isPresent() && !Files.exists(target.resolve(MARKER))) {
                 throw new UserError("refusing to write into " + target
-                        + ": it is not empty and was not made by coursekit build (choose another --out)");
+                        + ": it is not empty and was not made by coursekit build or export (choose another --out)");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -5,6 +5,7 @@ import io.coursekit.site.BuildProblem;
 import io.coursekit.site.CourseSite;
 import io.coursekit.site.CourseSources;
 import io.coursekit.site.SiteFolder;
+import io.coursekit.site.diagrams.MermaidDiagrams;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,13 +31,16 @@ final class PreviewBuilds implements AutoCloseable {
     private final CourseSources sources;
     private final Path base;
     private final Consumer<String> log;
+    /** One for the whole preview: its Chromium and cache serve every rebuild, and its notice is given once. */
+    private final MermaidDiagrams diagrams;
     private CourseSite site;
     private Path root;
     private volatile Outcome last = new Outcome(0, List.of(), List.of(), true, 0);
     private volatile String searchScript;
 
-    PreviewBuilds(CourseSources sources, Consumer<String> log) throws IOException {
+    PreviewBuilds(CourseSources sources, MermaidDiagrams diagrams, Consumer<String> log) throws IOException {
         this.sources = sources;
+        this.diagrams = diagrams;
         this.log = log;
         this.base = Files.createTempDirectory("coursekit-serve");
     }
@@ -61,7 +65,7 @@ final class PreviewBuilds implements AutoCloseable {
     synchronized Outcome buildAll() {
         long started = System.nanoTime();
         try {
-            CourseSite fresh = CourseSite.render(sources);
+            CourseSite fresh = CourseSite.render(sources, diagrams);
             Path folder = Files.createTempDirectory(base, "site-");
             fresh.writeTo(SiteFolder.live(folder));
             Path old = root;

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.coursekit.UserError;
 import io.coursekit.site.CourseSources;
+import io.coursekit.site.diagrams.MermaidDiagrams;
 import io.coursekit.site.search.SearchIndex;
 
 import java.io.IOException;
@@ -44,12 +45,16 @@ public final class PreviewServer implements AutoCloseable {
     private final Consumer<String> log;
     private SourceWatcher watcher;
 
-    /** @param strict whether problems are shown as what would fail {@code build} (else as warnings, as with --no-strict) */
-    public PreviewServer(CourseSources sources, String host, int port, boolean strict, Consumer<String> log) throws IOException {
+    /**
+     * @param strict   whether problems are shown as what would fail {@code build} (else as warnings, as with --no-strict)
+     * @param diagrams draws the course's Mermaid blocks for every rebuild, with the same cache as {@code build}
+     */
+    public PreviewServer(CourseSources sources, String host, int port, boolean strict, MermaidDiagrams diagrams,
+                         Consumer<String> log) throws IOException {
         this.sources = sources;
         this.strict = strict;
         this.log = log;
-        this.builds = new PreviewBuilds(sources, log);
+        this.builds = new PreviewBuilds(sources, diagrams, log);
         try {
             this.http = HttpServer.create(new InetSocketAddress(host, port), 0);
         } catch (BindException e) {
@@ -57,6 +62,11 @@ public final class PreviewServer implements AutoCloseable {
         }
         http.createContext("/", this::serve);
         http.setExecutor(workers);
+    }
+
+    /** Draws diagrams in this machine's Chromium with the user's diagram cache; notices go to {@code log}. */
+    public PreviewServer(CourseSources sources, String host, int port, boolean strict, Consumer<String> log) throws IOException {
+        this(sources, host, port, strict, MermaidDiagrams.standard(line -> log.accept("notice: " + line)), log);
     }
 
     public PreviewServer(CourseSources sources, String host, int port, Consumer<String> log) throws IOException {

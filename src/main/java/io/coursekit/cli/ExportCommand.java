@@ -1,0 +1,9 @@
+package io.coursekit.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write the course in another shape for another tool.",
+        subcommands = {ExportLmsCommand.class})
+final class ExportCommand {
+}
