@@ -25,10 +25,12 @@ import java.util.stream.Stream;
 
 @Command(name = "diagrams", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Time drawing a generated course's diagrams at build time against mermaid-cli, in the same run.",
-                "Cold: a full build with an empty diagram cache (Chromium started, every diagram drawn light and dark).",
-                "Warm: the same build again (nothing drawn). Baseline: mermaid-cli (mmdc) run once per diagram, as",
-                "an author's script does, on a sample of the same diagrams, with this machine's Chromium.",
-                "mermaid-cli is installed with npm into DIR on first use (puppeteer's own browser is not downloaded)."},
+                "",
+                "Cold is a full build with an empty diagram cache: Chromium started, every diagram drawn light and dark. "
+                        + "Warm is the same build again, with nothing to draw.",
+                "The baseline is mermaid-cli (mmdc) run once per diagram, as an author's publishing script does, on a "
+                        + "sample of the same diagrams with this machine's Chromium.",
+                "mermaid-cli is installed with npm into DIR on first use; puppeteer's own browser is not downloaded."},
         footer = {"", "Example:", "  java -jar target/coursekit.jar bench diagrams --diagrams 835 --pages 359 --baseline-count 10"})
 final class BenchDiagramsCommand implements Callable<Integer> {
     private static final String MERMAID_CLI = "@mermaid-js/mermaid-cli@11";

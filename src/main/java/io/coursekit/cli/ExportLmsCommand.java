@@ -16,10 +16,12 @@ import java.util.concurrent.Callable;
 @Command(name = "lms", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "Write the course as Markdown for an LMS that cannot draw Mermaid (Canvas, Moodle, Blackboard pages).",
-                "Each ```mermaid block becomes an image link to a PNG (or SVG) drawn in headless Chromium and named by",
-                "its content hash, in DIR/diagrams/; every other line and file is copied as it is.",
-                "A diagram Mermaid cannot parse stops the export with its file:line. Drawn pictures are cached,",
-                "so exporting again only draws the diagrams that changed."},
+                "",
+                "Each mermaid block becomes an image link to a PNG (or SVG) drawn in headless Chromium and named by its "
+                        + "content hash, in DIR/diagrams/; every other line and file is copied as it is.",
+                "A diagram Mermaid cannot parse stops the export with its file:line. Drawn pictures are cached with the "
+                        + "site's, so exporting again only draws the diagrams that changed.",
+                "The export is written beside DIR and swapped in whole; DIR is replaced only when coursekit wrote it."},
         footer = {"", "Examples:",
                 "  java -jar target/coursekit.jar export lms --out lms",
                 "  java -jar target/coursekit.jar export lms --out lms --format svg --image-base https://files.example.edu/course/diagrams"})
@@ -33,7 +35,7 @@ final class ExportLmsCommand implements Callable<Integer> {
     Path content;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Where the Markdown and its pictures are written; emptied first if an earlier export made it.")
+            description = "Where the Markdown and its pictures are written; replaced whole when an earlier export or build made it.")
     Path out;
 
     @Option(names = "--image-base", paramLabel = "URL",

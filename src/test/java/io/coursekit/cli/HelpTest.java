@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The site commands' --help: each paragraph a whole sentence, so nothing is cut mid-sentence, and an example. */
 class HelpTest {
     @ParameterizedTest
-    @ValueSource(strings = {"build", "serve", "bench", "bench build", "bench serve"})
+    @ValueSource(strings = {"build", "serve", "export", "export lms", "bench", "bench build", "bench serve", "bench diagrams"})
     void everyParagraphIsWholeAndThereIsAnExample(String command) {
         CommandLine line = new CommandLine(new CourseKit());
         for (String name : command.split(" ")) {
