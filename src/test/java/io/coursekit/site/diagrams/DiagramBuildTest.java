@@ -160,6 +160,33 @@ class DiagramBuildTest {
     }
 
     @Test
+    void serveDrawsWithBuildsCacheAndASaveRedrawsOnlyThatPagesChangedDiagram() throws Exception {
+        MermaidDiagrams building = withChromium();
+        build(building, "week_01/day1/session_1.html");
+        assertThat(building.tally().drawn()).isEqualTo(2);
+
+        MermaidDiagrams serving = diagrams(Optional.of(Path.of("/usr/bin/chromium")));
+        try (PreviewServer server = new PreviewServer(CourseSources.of(content), "127.0.0.1", 0, true, serving, line -> { })) {
+            server.start();
+            assertThat(serving.tally()).as("serve's first build, after build filled the cache").isEqualTo(new MermaidDiagrams.Tally(0, 2, 0));
+            String page = "http://127.0.0.1:" + server.port() + "/week_01/day1/session_1.html";
+            Files.writeString(day.resolve("session_1.md"), GOOD.replace("바로 응답", "캐시에서 응답"));
+            Document served = null;
+            for (long end = System.nanoTime() + 60_000_000_000L; System.nanoTime() < end; Thread.sleep(100)) {
+                served = Jsoup.parse(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(page)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
+                if (served.select("figure.diagram").text().contains("캐시에서 응답")) {
+                    break;
+                }
+            }
+            assertThat(served.select("figure.diagram")).hasSize(2);
+            assertThat(served.select("figure.diagram").first().text()).contains("캐시에서 응답");
+            assertThat(serving.tally()).as("the saved page alone: its changed diagram drawn, the other from the cache")
+                    .isEqualTo(new MermaidDiagrams.Tally(1, 1, 0));
+        }
+    }
+
+    @Test
     void withoutChromiumThePageKeepsTheSourceForTheReadersBrowserAfterOneNotice() throws IOException {
         Files.writeString(day.resolve("session_2.md"), BROKEN.replace("B --> C C -->", "B --> C"));
         MermaidDiagrams diagrams = diagrams(Optional.empty());
