@@ -55,7 +55,7 @@ final class BuildCommand implements Callable<Integer> {
             err.println("warning: " + warning.getMessage());
         }
         spec.commandLine().getOut().printf("built %d pages into %s in %d ms%s%n", build.pages(), build.out(), build.millis(),
-                DrawingProgress.summary(diagrams.tally()));
+                DrawingProgress.summary(diagrams));
         return 0;
     }
 }

@@ -27,13 +27,17 @@ final class DrawingProgress implements MermaidDiagrams.Listener {
         }
     }
 
-    /** ", 19 diagrams (3 drawn, 16 from the cache)" for the build's closing line. */
-    static String summary(MermaidDiagrams.Tally tally) {
+    /** ", 19 diagrams (3 drawn, 16 from the cache), 40 formulas (40 from the cache)" for the build's closing line. */
+    static String summary(MermaidDiagrams diagrams) {
+        return part(diagrams.tally(), "diagram", "drawn") + part(diagrams.formulas().tally(), "formula", "typeset");
+    }
+
+    private static String part(MermaidDiagrams.Tally tally, String thing, String made) {
         if (tally.total() == 0) {
             return "";
         }
-        StringBuilder text = new StringBuilder(", " + tally.total() + (tally.total() == 1 ? " diagram (" : " diagrams ("));
-        text.append(tally.drawn()).append(" drawn, ").append(tally.cached()).append(" from the cache");
+        StringBuilder text = new StringBuilder(", " + tally.total() + " " + thing + (tally.total() == 1 ? " (" : "s ("));
+        text.append(tally.drawn()).append(" ").append(made).append(", ").append(tally.cached()).append(" from the cache");
         if (tally.inBrowser() > 0) {
             text.append(", ").append(tally.inBrowser()).append(" left to the reader's browser");
         }

@@ -53,7 +53,7 @@ public final class CourseSite {
         this.course = course;
         this.labels = UiLabels.of(course.language());
         this.markdown = new MarkdownPages(List.of(diagrams, new PricingBlocks(content.resolve("pricing")),
-                new RubricBlocks(sources.labs(), course.language())), labels);
+                new RubricBlocks(sources.labs(), course.language())), diagrams.formulas(), labels);
         this.navigation = new Navigation(course);
         this.updated = LastUpdated.of(content);
         this.links = new CourseLinks(content, course, path -> {

@@ -1,5 +1,6 @@
 package io.coursekit.site;
 
+import io.coursekit.site.diagrams.MathFormulas;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.footnotes.FootnotesExtension;
@@ -20,8 +21,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * CommonMark plus GFM tables, strikethrough, autolinks, task lists, footnotes and alerts ({@code > [!NOTE]});
- * raw HTML passes through as on GitHub.
+ * CommonMark plus GFM tables, strikethrough, autolinks, task lists, footnotes, alerts ({@code > [!NOTE]}) and math
+ * ({@code $…$}, {@code $$…$$}, {@code ```math}); raw HTML passes through as on GitHub.
  */
 final class MarkdownPages {
     private static final List<Extension> EXTENSIONS = List.of(
@@ -31,13 +32,17 @@ final class MarkdownPages {
     private final Parser parser = Parser.builder()
             .extensions(EXTENSIONS)
             .postProcessor(new Alert.Finder())
+            .postProcessor(new Formula.Fences())
+            .customInlineContentParserFactory(new Formula.Syntax())
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
             .build();
     private final List<FencedBlockRenderer> blockRenderers;
+    private final MathFormulas formulas;
     private final Map<String, String> labels;
 
-    MarkdownPages(List<FencedBlockRenderer> blockRenderers, Map<String, String> labels) {
+    MarkdownPages(List<FencedBlockRenderer> blockRenderers, MathFormulas formulas, Map<String, String> labels) {
         this.blockRenderers = List.copyOf(blockRenderers);
+        this.formulas = formulas;
         this.labels = labels;
     }
 
@@ -45,7 +50,10 @@ final class MarkdownPages {
         return parser.parse(page.markdown());
     }
 
-    /** Shows each block renderer its blocks on these pages before any of them renders (diagrams are drawn together). */
+    /**
+     * Shows each block renderer its blocks on these pages, and the typesetter their formulas, before any of them
+     * renders: diagrams are drawn and formulas typeset together.
+     */
     void prepare(Collection<PageBuild> builds) {
         List<FencedBlock> blocks = builds.stream().flatMap(build -> FencedBlocks.in(build.page(), build.document()).stream()).toList();
         for (FencedBlockRenderer renderer : blockRenderers) {
@@ -53,6 +61,10 @@ final class MarkdownPages {
             if (!mine.isEmpty()) {
                 renderer.prepare(mine);
             }
+        }
+        List<TexFormula> math = builds.stream().flatMap(build -> Formula.in(build.page(), build.document()).stream()).toList();
+        if (!math.isEmpty()) {
+            formulas.prepare(math);
         }
     }
 
@@ -75,6 +87,7 @@ final class MarkdownPages {
                 })
                 .nodeRendererFactory(context -> new FencedBlocks(context, blockRenderers, build.page(), problems))
                 .nodeRendererFactory(context -> new Alert.Renderer(context, labels))
+                .nodeRendererFactory(context -> new Formula.Renderer(context, formulas, build.page(), problems))
                 .build();
         return renderer.render(build.document());
     }

@@ -20,7 +20,8 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 /**
- * One long-lived headless Chromium with a few tabs showing the render page; diagrams are drawn on all tabs at once.
+ * One long-lived headless Chromium with a few tabs showing the render page; diagrams are drawn on all tabs at once,
+ * formulas typeset on one.
  * One is kept per coursekit process and Chromium executable, so serve's rebuilds and the tests reuse it.
  */
 final class MermaidBrowser implements AutoCloseable {
@@ -84,6 +85,8 @@ final class MermaidBrowser implements AutoCloseable {
         Files.write(page.resolve("render.html"), MermaidBundle.resource("render.html"));
         Files.write(page.resolve("render.js"), MermaidBundle.resource("render.js"));
         Files.write(page.resolve("mermaid.min.js"), MermaidBundle.script());
+        Files.write(page.resolve("katex.min.js"), MermaidBundle.katex());
+        Files.write(page.resolve("typeset.js"), MermaidBundle.resource("typeset.js"));
         Chromium chromium = Chromium.start(executable);
         try {
             List<MermaidTab> tabs = new ArrayList<>();
@@ -153,6 +156,21 @@ final class MermaidBrowser implements AutoCloseable {
         Map<MermaidSource, Drawing> ordered = new LinkedHashMap<>();
         sources.forEach(s -> ordered.put(s, drawn.get(s)));
         return ordered;
+    }
+
+    /** KaTeX's HTML of each formula, or its message, in order; formulas take too little time to share out among tabs. */
+    List<Drawing> typeset(List<MathSource> formulas) {
+        try {
+            MermaidTab tab = tabs.take();
+            try {
+                return tab.typeset(formulas);
+            } finally {
+                tabs.put(tab);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while typesetting formulas", e);
+        }
     }
 
     /** A PNG of one diagram's light picture. */

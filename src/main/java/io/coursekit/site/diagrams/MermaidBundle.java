@@ -10,15 +10,17 @@ import java.util.HexFormat;
 import java.util.Properties;
 
 /**
- * The Mermaid the site ships, from its WebJar, and coursekit's own render page: the build draws with the same
- * bundle that readers' browsers get when a page falls back to drawing in the browser.
+ * The Mermaid the site ships, from its WebJar, the KaTeX it ships in its templates, and coursekit's own render page:
+ * the build draws and typesets with the same scripts that readers' browsers get when a page falls back to them.
  */
 final class MermaidBundle {
     private static final String WEBJAR = "META-INF/resources/webjars/mermaid/";
+    private static final String KATEX = "coursekit-templates/static/vendor/katex/katex.min.js";
     private static final String VERSION = readVersion();
     /** Changes whenever the renderer does, so a new coursekit draws again what an older one drew differently. */
     private static final String RENDERER = sha256(new String(resource("render.js"), StandardCharsets.UTF_8)
-            + new String(resource("render.html"), StandardCharsets.UTF_8)).substring(0, 16);
+            + new String(resource("render.html"), StandardCharsets.UTF_8) + new String(resource("typeset.js"), StandardCharsets.UTF_8)
+            + new String(katex(), StandardCharsets.UTF_8)).substring(0, 16);
 
     private MermaidBundle() {
     }
@@ -31,12 +33,16 @@ final class MermaidBundle {
         return load(WEBJAR + VERSION + "/dist/mermaid.min.js");
     }
 
+    static byte[] katex() {
+        return load(KATEX);
+    }
+
     /** A file of coursekit's render page, next to this class. */
     static byte[] resource(String name) {
         return load("io/coursekit/site/diagrams/" + name);
     }
 
-    /** The cache key of one picture: the diagram text, the Mermaid version, the renderer and the format. */
+    /** The cache key of one picture: the diagram text (or formula), the Mermaid version, the renderer (KaTeX included) and the format. */
     static String key(String source, DiagramFormat format) {
         return sha256("mermaid " + VERSION + "\nrenderer " + RENDERER + "\nformat " + format + "\n" + source);
     }

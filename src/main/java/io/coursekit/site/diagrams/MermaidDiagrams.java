@@ -59,6 +59,7 @@ public final class MermaidDiagrams implements FencedBlockRenderer {
     private final DiagramCache cache;
     private final Optional<Path> chromium;
     private final Listener listener;
+    private final MathFormulas formulas;
     /** What the last prepare of each Markdown file found for its diagrams, so serve can redraw one page alone. */
     private final Map<Path, Map<MermaidSource, Drawing>> drawings = new ConcurrentHashMap<>();
     private volatile Tally tally = new Tally(0, 0, 0);
@@ -72,6 +73,7 @@ public final class MermaidDiagrams implements FencedBlockRenderer {
         this.cache = cache;
         this.chromium = chromium;
         this.listener = listener;
+        this.formulas = new MathFormulas(cache, this);
     }
 
     /** The user's diagram cache and this machine's Chromium; notices go to standard error. */
@@ -86,6 +88,11 @@ public final class MermaidDiagrams implements FencedBlockRenderer {
 
     public Tally tally() {
         return tally;
+    }
+
+    /** The course's TeX formulas, typeset by KaTeX in the same Chromium, with the same cache and notice. */
+    public MathFormulas formulas() {
+        return formulas;
     }
 
     /** This machine's Chromium: {@code COURSEKIT_CHROMIUM}, or the first chromium or google-chrome on the PATH. */
@@ -167,18 +174,23 @@ public final class MermaidDiagrams implements FencedBlockRenderer {
         return new Found(found, cached, drawn.size());
     }
 
-    /** The one browser this renderer draws with, started on first use; empty (after one notice) without it. */
-    private Optional<MermaidBrowser> browser(int diagrams) {
+    /**
+     * The one browser this renderer draws with, started on first use; empty (after one notice, for diagrams and
+     * formulas alike) without it.
+     *
+     * @param work what is left to the reader's browser without it ("4 diagrams are drawn")
+     */
+    Optional<MermaidBrowser> browser(String work) {
         if (chromium.isEmpty()) {
-            notice("no Chromium found (install chromium, or set COURSEKIT_CHROMIUM to its path): " + diagrams
-                    + " diagrams are drawn in the reader's browser instead");
+            notice("no Chromium found (install chromium, or set COURSEKIT_CHROMIUM to its path): " + work
+                    + " in the reader's browser instead");
             return Optional.empty();
         }
         try {
             return Optional.of(MermaidBrowser.shared(chromium.get()));
         } catch (IOException e) {
-            notice("Chromium at " + chromium.get() + " could not start (" + e.getMessage() + "): " + diagrams
-                    + " diagrams are drawn in the reader's browser instead");
+            notice("Chromium at " + chromium.get() + " could not start (" + e.getMessage() + "): " + work
+                    + " in the reader's browser instead");
             return Optional.empty();
         }
     }
@@ -187,7 +199,7 @@ public final class MermaidDiagrams implements FencedBlockRenderer {
         if (sources.isEmpty()) {
             return Map.of();
         }
-        Optional<MermaidBrowser> browser = browser(sources.size());
+        Optional<MermaidBrowser> browser = browser(sources.size() + " diagrams are drawn");
         if (browser.isEmpty()) {
             return Map.of();
         }
@@ -251,7 +263,7 @@ public final class MermaidDiagrams implements FencedBlockRenderer {
         }
     }
 
-    private synchronized void notice(String line) {
+    synchronized void notice(String line) {
         if (!noticeGiven) {
             noticeGiven = true;
             listener.notice(line);

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A Chromium tab showing coursekit's render page: Mermaid and render.js, ready to draw. */
+/** A Chromium tab showing coursekit's render page: Mermaid and render.js, KaTeX and typeset.js, ready to draw. */
 final class MermaidTab {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<DiagramFormat, String> VARIANTS = Map.of(
@@ -22,8 +22,8 @@ final class MermaidTab {
 
     MermaidTab(Chromium.Tab tab) {
         this.tab = tab;
-        if (!Boolean.TRUE.equals(tab.evaluate("window.coursekitReady === true && !!window.mermaid"))) {
-            throw new IllegalStateException("the render page did not load Mermaid");
+        if (!Boolean.TRUE.equals(tab.evaluate("window.coursekitReady === true && !!window.mermaid && typeof window.coursekitTypeset === 'function'"))) {
+            throw new IllegalStateException("the render page did not load Mermaid and KaTeX");
         }
     }
 
@@ -50,6 +50,18 @@ final class MermaidTab {
             drawings.add(new Drawing.Pictures(pictures));
         }
         return drawings;
+    }
+
+    /** KaTeX's HTML of each formula, or KaTeX's message, in order. */
+    List<Drawing> typeset(List<MathSource> formulas) {
+        List<Map<String, Object>> jobs = formulas.stream()
+                .map(f -> Map.<String, Object>of("tex", f.tex(), "display", f.display())).toList();
+        List<Drawing> typeset = new ArrayList<>();
+        for (JsonNode result : read((String) tab.evaluate("coursekitTypeset(" + write(jobs) + ")"))) {
+            typeset.add(result.has("error") ? new Drawing.Failed(result.get("error").asText())
+                    : new Drawing.Pictures(Map.of(DiagramFormat.FORMULA, result.get("html").asText().getBytes(StandardCharsets.UTF_8))));
+        }
+        return typeset;
     }
 
     /** A PNG of the light picture at twice its size, or Mermaid's message. */
