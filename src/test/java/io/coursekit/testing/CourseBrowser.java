@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Debian's headless Chromium driven through its chromedriver: the site as a reader's browser shows it.
@@ -30,6 +31,28 @@ public final class CourseBrowser implements AutoCloseable {
     }
 
     public static CourseBrowser open() throws IOException {
+        return open(Map.of());
+    }
+
+    /**
+     * A Chromium that cannot see this machine's colour emoji font, as on a reader's machine without one: fontconfig
+     * is told to reject Noto Color Emoji.
+     */
+    public static CourseBrowser withoutSystemEmoji() throws IOException {
+        Path fonts = Files.createTempFile("coursekit-fonts", ".conf");
+        Files.writeString(fonts, """
+                <?xml version="1.0"?>
+                <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+                <fontconfig>
+                  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+                  <selectfont><rejectfont><glob>*NotoColorEmoji*</glob><pattern><patelt name="family"><string>Noto Color Emoji</string></patelt></pattern></rejectfont></selectfont>
+                </fontconfig>
+                """);
+        fonts.toFile().deleteOnExit();
+        return open(Map.of("FONTCONFIG_FILE", fonts.toString()));
+    }
+
+    private static CourseBrowser open(Map<String, String> environment) throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             String reason = "skipped: headless Chromium needs " + CHROMIUM + " and " + CHROMEDRIVER
                     + " (apt-get install chromium chromium-driver fonts-noto-cjk; .ci/run does this)";
@@ -43,7 +66,7 @@ public final class CourseBrowser implements AutoCloseable {
                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
                 "--allow-file-access-from-files", "--window-size=1280,900", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().withEnvironment(environment).build();
         return new CourseBrowser(new ChromeDriver(service, options), profile);
     }
 

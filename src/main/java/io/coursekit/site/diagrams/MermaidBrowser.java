@@ -87,6 +87,12 @@ final class MermaidBrowser implements AutoCloseable {
         Files.write(page.resolve("mermaid.min.js"), MermaidBundle.script());
         Files.write(page.resolve("katex.min.js"), MermaidBundle.katex());
         Files.write(page.resolve("typeset.js"), MermaidBundle.resource("typeset.js"));
+        Files.write(page.resolve("emoji.css"), MermaidBundle.emojiStyle());
+        for (String piece : MermaidBundle.emojiPieces()) {
+            Path file = page.resolve(piece);
+            Files.createDirectories(file.getParent());
+            Files.write(file, MermaidBundle.emojiPiece(piece));
+        }
         Chromium chromium = Chromium.start(executable);
         try {
             List<MermaidTab> tabs = new ArrayList<>();

@@ -7,20 +7,28 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The Mermaid the site ships, from its WebJar, the KaTeX it ships in its templates, and coursekit's own render page:
- * the build draws and typesets with the same scripts that readers' browsers get when a page falls back to them.
+ * The Mermaid the site ships, from its WebJar, the KaTeX and emoji font it ships in its templates, and coursekit's own
+ * render page: the build draws and typesets with the same scripts, and measures text with the same fonts, that readers'
+ * browsers get.
  */
 final class MermaidBundle {
     private static final String WEBJAR = "META-INF/resources/webjars/mermaid/";
-    private static final String KATEX = "coursekit-templates/static/vendor/katex/katex.min.js";
+    private static final String STATIC = "coursekit-templates/static/";
+    private static final String KATEX = STATIC + "vendor/katex/katex.min.js";
+    private static final String EMOJI = STATIC + "emoji.css";
     private static final String VERSION = readVersion();
     /** Changes whenever the renderer does, so a new coursekit draws again what an older one drew differently. */
     private static final String RENDERER = sha256(new String(resource("render.js"), StandardCharsets.UTF_8)
             + new String(resource("render.html"), StandardCharsets.UTF_8) + new String(resource("typeset.js"), StandardCharsets.UTF_8)
-            + new String(katex(), StandardCharsets.UTF_8)).substring(0, 16);
+            + new String(katex(), StandardCharsets.UTF_8) + new String(emojiStyle(), StandardCharsets.UTF_8)).substring(0, 16);
 
     private MermaidBundle() {
     }
@@ -35,6 +43,25 @@ final class MermaidBundle {
 
     static byte[] katex() {
         return load(KATEX);
+    }
+
+    static byte[] emojiStyle() {
+        return load(EMOJI);
+    }
+
+    /** The font files emoji.css names, by their paths relative to it. */
+    static List<String> emojiPieces() {
+        Matcher url = Pattern.compile("url\\(([^)]+\\.woff2)\\)").matcher(new String(emojiStyle(), StandardCharsets.UTF_8));
+        Set<String> pieces = new LinkedHashSet<>();
+        while (url.find()) {
+            pieces.add(url.group(1));
+        }
+        return List.copyOf(pieces);
+    }
+
+    /** A font file of emoji.css, by its path relative to it. */
+    static byte[] emojiPiece(String path) {
+        return load(STATIC + path);
     }
 
     /** A file of coursekit's render page, next to this class. */

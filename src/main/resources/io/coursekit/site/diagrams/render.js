@@ -11,6 +11,9 @@
   var MIN_CONTRAST = 4.5;                                              /* WCAG AA for body text */
   var stage = document.getElementById('stage');
   var fontFamily = getComputedStyle(document.body).fontFamily;
+  /* Every face of the site's emoji font, loaded before anything is measured: a label's 🆕 is as wide here as on the page. */
+  var emoji = Promise.all(Array.from(document.fonts).filter(function (face) { return /^"?coursekit emoji/.test(face.family); })
+    .map(function (face) { return face.load().catch(function () { return null; }); }));
 
   function parse(color) {
     var m = /rgba?\(([^)]+)\)/.exec(color || '');
@@ -264,6 +267,7 @@
    * {light, dark, file} (HTML markup for pages; 'file' is XML for a standalone .svg file) or {error: Mermaid's message}.
    */
   window.coursekitRender = async function (jobs) {
+    await emoji;
     var results = [];
     for (var i = 0; i < jobs.length; i++) {
       var job = jobs[i], out = {};
@@ -291,6 +295,7 @@
 
   /* Draws one diagram for a picture, on the light page, and tells where it is for a screenshot. */
   window.coursekitStage = async function (id, source) {
+    await emoji;
     var svg = await drawLight(id, source);
     makeReadable(svg, 'light');
     var box = svg.viewBox && svg.viewBox.baseVal;
