@@ -32,6 +32,7 @@ public final class SiteBuilder {
 
     public SiteBuild build() {
         long started = System.nanoTime();
+        SiteFolder.refuseForeign(out);
         CourseSite site = CourseSite.render(sources, diagrams);
         List<BuildProblem> problems = site.problems();
         if (strict && !problems.isEmpty()) {

@@ -124,7 +124,12 @@ public final class SiteFolder {
         }
     }
 
-    private static void refuseForeign(Path target) {
+    /**
+     * Refuses an {@code out} that holds anything coursekit did not write. Build and export ask before they render, so a
+     * wrong --out is said at once, not after every diagram is drawn; {@link #aside} asks again.
+     */
+    public static void refuseForeign(Path out) {
+        Path target = out.toAbsolutePath().normalize();
         if (!Files.isDirectory(target)) {
             return;
         }

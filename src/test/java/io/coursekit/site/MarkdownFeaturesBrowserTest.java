@@ -10,7 +10,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -106,7 +105,7 @@ class MarkdownFeaturesBrowserTest {
         new Actions(browser.driver()).moveToElement(pre).perform();
         WebElement copy = pre.findElement(By.cssSelector(".copy-code"));
         copy.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> copy.getText().equals("복사됨"));
+        browser.await(Duration.ofSeconds(5)).until(d -> copy.getText().equals("복사됨"));
         Object copied = browser.driver().executeAsyncScript("var done = arguments[0]; navigator.clipboard.readText().then(done, function (e) { done('error: ' + e); });");
         assertThat(copied).isEqualTo("resource \"aws_vpc\" \"main\" {\n  cidr_block = \"10.0.0.0/16\"\n}\n");
     }
@@ -125,9 +124,9 @@ class MarkdownFeaturesBrowserTest {
         assertThat(lightbox.isDisplayed()).isFalse();
 
         new Actions(browser.driver()).sendKeys(Keys.ARROW_RIGHT).perform();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().endsWith("session_2.html"));
+        browser.await(Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().endsWith("session_2.html"));
         new Actions(browser.driver()).sendKeys(Keys.ARROW_LEFT).perform();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().endsWith("session_1.html"));
+        browser.await(Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().endsWith("session_1.html"));
         new Actions(browser.driver()).sendKeys("?").perform();
         assertThat(browser.driver().findElement(By.id("keys-help")).isDisplayed()).isTrue();
     }

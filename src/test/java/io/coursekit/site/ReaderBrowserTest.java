@@ -10,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -129,9 +128,9 @@ class ReaderBrowserTest {
         WebElement input = browser.driver().findElement(By.id("search-input"));
         input.clear();
         input.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> browser.script("return window.COURSEKIT_SEARCH ? 1 : 0").equals(1L));
+        browser.await(Duration.ofSeconds(20)).until(d -> browser.script("return window.COURSEKIT_SEARCH ? 1 : 0").equals(1L));
         input.sendKeys(query);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        browser.await(Duration.ofSeconds(10))
                 .until(d -> !d.findElements(By.cssSelector("#search-results a, #search-results .search-note")).isEmpty()
                         && d.findElements(By.cssSelector("#search-results .search-note")).stream().noneMatch(n -> n.getText().contains("불러오는")));
         return browser.driver().findElements(By.cssSelector("#search-results a"));

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.net.URI;
@@ -47,12 +46,24 @@ class SiteBrowserTest {
         }
     }
 
+    /** One visit per page, since opening the pages is most of this test's time. */
     @Test
-    void everyMermaidBlockOfTheCourseIsDrawnAtBuildTimeWithoutMermaidInThePage() throws IOException {
+    void everyPageShowsItsDiagramsDrawnAtBuildTimeAndItsLinksLeadToExistingPages() throws IOException {
         Fixtures.assumeChromium();
         int diagrams = 0;
+        Set<String> checked = new LinkedHashSet<>();
         for (Path page : pages()) {
             browser.open(page);
+            @SuppressWarnings("unchecked")
+            List<String> hrefs = (List<String>) browser.script("return Array.from(document.querySelectorAll("
+                    + "'.sidebar a, .breadcrumbs a, .pager a, .course-title, .markdown a')).map(a => a.href)");
+            for (String href : hrefs) {
+                if (href.startsWith("file:")) {
+                    Path target = Path.of(URI.create(href.replaceAll("#.*$", "")));
+                    assertThat(target).as("link %s on %s", href, page).isRegularFile();
+                    checked.add(href);
+                }
+            }
             String outcome = browser.awaitDiagrams();
             List<WebElement> figures = browser.driver().findElements(By.cssSelector("figure.diagram"));
             if (figures.isEmpty()) {
@@ -70,6 +81,7 @@ class SiteBrowserTest {
             diagrams += figures.size();
         }
         assertThat(diagrams).as("Mermaid blocks in the course").isGreaterThanOrEqualTo(18);
+        assertThat(checked.size()).as("links checked").isGreaterThan(20);
     }
 
     @Test
@@ -111,25 +123,6 @@ class SiteBrowserTest {
     }
 
     @Test
-    void sidebarBreadcrumbAndPagerLinksLeadToExistingPages() throws IOException {
-        Set<String> checked = new LinkedHashSet<>();
-        for (Path page : pages()) {
-            browser.open(page);
-            @SuppressWarnings("unchecked")
-            List<String> hrefs = (List<String>) browser.script("return Array.from(document.querySelectorAll("
-                    + "'.sidebar a, .breadcrumbs a, .pager a, .course-title, .markdown a')).map(a => a.href)");
-            for (String href : hrefs) {
-                if (href.startsWith("file:")) {
-                    Path target = Path.of(URI.create(href.replaceAll("#.*$", "")));
-                    assertThat(target).as("link %s on %s", href, page).isRegularFile();
-                    checked.add(href);
-                }
-            }
-        }
-        assertThat(checked.size()).isGreaterThan(20);
-    }
-
-    @Test
     void nextLinksWalkTheWholeCourseInOrder() {
         browser.open(site.resolve("index.html"));
         browser.driver().findElement(By.cssSelector(".week-card .day-link")).click();
@@ -156,7 +149,7 @@ class SiteBrowserTest {
             assertThat(browser.awaitDiagrams()).isEqualTo("ready");
             assertThat(browser.script("return getComputedStyle(document.querySelector('.sidebar')).position")).isEqualTo("sticky");
             browser.driver().findElement(By.id("search-input")).sendKeys("TTL");
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+            browser.await(Duration.ofSeconds(10))
                     .until(d -> !d.findElements(By.cssSelector("#search-results a")).isEmpty());
             browser.driver().findElement(By.cssSelector("#search-results a")).click();
             assertThat(browser.driver().getCurrentUrl()).startsWith("http://127.0.0.1:" + server.port() + "/week_");

@@ -82,6 +82,7 @@ public final class LmsExport {
         if (target.startsWith(source) || source.startsWith(target)) {
             throw new UserError("--out " + out + " must be outside the content folder " + content + ", and not hold it");
         }
+        SiteFolder.refuseForeign(target);
         List<Path> files = files(source);
         Map<Path, List<Block>> blocks = new LinkedHashMap<>();
         for (Path file : files) {

@@ -17,7 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -102,7 +101,7 @@ class MathBrowserTest {
         browser.open(page);
         browser.script("localStorage.setItem('coursekit-theme', arguments[0])", theme);
         browser.open(page);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> "ready".equals(browser.script(
+        browser.await(Duration.ofSeconds(30)).until(d -> "ready".equals(browser.script(
                 "return document.fonts.status === 'loaded' ? document.documentElement.dataset.math : ''")));
         assertThat(browser.script("return document.documentElement.dataset.theme")).isEqualTo(theme);
         return JSON.readTree((String) browser.script(LOOK));
