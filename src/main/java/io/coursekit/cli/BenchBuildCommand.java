@@ -1,11 +1,7 @@
 package io.coursekit.cli;
 
 import io.coursekit.site.GeneratedCourse;
-import io.coursekit.site.CourseSources;
-import io.coursekit.site.SiteBuilder;
-import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.HtmlRenderer;
+import io.coursekit.site.SiteFolderSizes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,70 +12,96 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-@Command(name = "build", mixinStandardHelpOptions = true,
-        description = {"Time a full site build of a generated course (default 500 pages).",
-                "Baseline, timed in the same run: plain commonmark-java HTML for the same files, one by one,",
-                "without templates, navigation, link checks or assets: the least any Markdown site builder does."})
+@Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Time cold builds of a generated course shaped like a real Korean bootcamp repository, against Hugo.",
+                "",
+                "The course has no course.yaml, week and day folders, a supplement week without READMEs, guide/, "
+                        + "special_lecture/, extra files, folder links and 40 KB pages with tables, code and Mermaid.",
+                "Each run starts 'java -jar coursekit.jar build' afresh, JVM start included, and then Hugo on the same "
+                        + "folder when 'hugo' is installed, turn about, so both meet the same machine load.",
+                "It also reports the search index's size against the site's HTML."},
+        footer = {"", "Examples:", "  java -jar target/coursekit.jar bench build",
+                "  java -jar target/coursekit.jar bench build --files 700 --runs 3"})
 final class BenchBuildCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--pages", defaultValue = "500", description = "Pages in the generated course (default: ${DEFAULT-VALUE}).")
-    int pages;
+    @Option(names = "--files", defaultValue = "359", description = "Markdown files in the generated course (default: ${DEFAULT-VALUE}, the real repository's size).")
+    int files;
 
-    @Option(names = "--runs", defaultValue = "5", description = "Measured runs after two warm-up runs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", defaultValue = "5", description = "Measured runs of each, after one warm-up of the disk cache (default: ${DEFAULT-VALUE}).")
     int runs;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        Path jar = OneShotJvm.jar();
+        if (jar == null) {
+            throw new io.coursekit.UserError("bench build times the packaged jar: run it as java -jar target/coursekit.jar bench build");
+        }
         Path work = Files.createTempDirectory("coursekit-bench");
-        Path content = GeneratedCourse.write(work.resolve("content"), pages);
-        List<Path> markdown;
-        try (Stream<Path> files = Files.walk(content)) {
-            markdown = files.filter(f -> f.toString().endsWith(".md")).sorted().toList();
-        }
-        out.printf("generated %d Markdown files in %s%n", markdown.size(), content);
-        long[] build = new long[runs];
-        long[] baseline = new long[runs];
-        for (int i = -2; i < runs; i++) {
-            long t0 = System.nanoTime();
-            new SiteBuilder(CourseSources.of(content), work.resolve("site"), true).build();
-            long t1 = System.nanoTime();
-            plainCommonmark(markdown, work.resolve("plain"));
-            long t2 = System.nanoTime();
-            if (i >= 0) {
-                build[i] = t1 - t0;
-                baseline[i] = t2 - t1;
+        try {
+            Path content = GeneratedCourse.write(work.resolve("content"), files);
+            long bytes;
+            try (Stream<Path> all = Files.walk(content)) {
+                bytes = all.filter(f -> f.toString().endsWith(".md")).mapToLong(f -> f.toFile().length()).sum();
             }
+            out.printf("generated %d Markdown files (%.1f MB) in %s%n", files, bytes / 1e6, content);
+            Optional<HugoBaseline> hugo = HugoBaseline.prepare(work, content);
+            List<String> coursekit = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    jar.toString(), "build", "--content", content.toString(), "--out", work.resolve("site").toString());
+            long[] ours = new long[runs];
+            long[] theirs = new long[runs];
+            for (int i = -1; i < runs; i++) {
+                long t = time(coursekit);
+                long h = hugo.isPresent() ? time(hugo.get().command(work.resolve("hugo-public"))) : 0;
+                if (i >= 0) {
+                    ours[i] = t;
+                    theirs[i] = h;
+                }
+            }
+            double coursekitMs = median(ours) / 1e6;
+            out.printf("coursekit    : median %.0f ms wall over %d cold runs (%s ms), JVM start included%n", coursekitMs, runs, millis(ours));
+            if (hugo.isPresent()) {
+                double hugoMs = median(theirs) / 1e6;
+                out.printf("hugo         : median %.0f ms wall (%s ms), same course, same runs%n", hugoMs, millis(theirs));
+                double[] paired = new double[runs];
+                for (int i = 0; i < runs; i++) {
+                    paired[i] = (double) ours[i] / theirs[i];
+                }
+                Arrays.sort(paired);
+                out.printf("ratio        : coursekit takes %.2fx Hugo's median wall time; run by run (each pair met the same load)"
+                        + " %.2fx, from %.2fx to %.2fx%n", coursekitMs / hugoMs, paired[runs / 2], paired[0], paired[runs - 1]);
+            } else {
+                out.println("hugo         : not installed (apt-get install hugo), no baseline");
+            }
+            SiteFolderSizes sizes = SiteFolderSizes.of(work.resolve("site"));
+            out.printf("search index : %.1f MB against %.1f MB of HTML (%.0f%%), loaded when the reader first searches%n",
+                    sizes.searchIndex() / 1e6, sizes.html() / 1e6, 100.0 * sizes.searchIndex() / sizes.html());
+            return 0;
+        } finally {
+            io.coursekit.site.SiteFolder.deleteTree(work);
         }
-        double buildMs = median(build) / 1e6;
-        double baselineMs = median(baseline) / 1e6;
-        out.printf("full build   : median %.0f ms over %d runs = %.2f ms/page%n", buildMs, runs, buildMs / markdown.size());
-        out.printf("baseline     : median %.0f ms = %.2f ms/page (plain commonmark-java, sequential, no site)%n",
-                baselineMs, baselineMs / markdown.size());
-        out.printf("ratio        : full build takes %.2fx the baseline%n", buildMs / baselineMs);
-        try (Stream<Path> files = Files.walk(work)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
-        return 0;
     }
 
-    private static void plainCommonmark(List<Path> markdown, Path out) throws IOException {
-        var extensions = List.of(TablesExtension.create());
-        Parser parser = Parser.builder().extensions(extensions).build();
-        HtmlRenderer renderer = HtmlRenderer.builder().extensions(extensions).build();
-        Files.createDirectories(out);
-        int n = 0;
-        for (Path file : markdown) {
-            Files.writeString(out.resolve((n++) + ".html"), renderer.render(parser.parse(Files.readString(file))));
+    private static long time(List<String> command) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        int exit = process.waitFor();
+        if (exit != 0) {
+            throw new io.coursekit.UserError("bench build: " + String.join(" ", command) + " exited with " + exit);
         }
+        return System.nanoTime() - started;
+    }
+
+    private static String millis(long[] runs) {
+        return String.join(", ", Arrays.stream(runs).mapToObj(n -> String.valueOf(n / 1_000_000)).toList());
     }
 
     private static double median(long[] values) {

@@ -10,9 +10,8 @@ import java.util.logging.LogManager;
         mixinStandardHelpOptions = true,
         versionProvider = CourseKitVersion.class,
         description = "Course sites, lab grading and endpoint checks for hands-on cloud courses.",
-        subcommands = {BuildCommand.class, ServeCommand.class, GradeCommand.class, BatchCommand.class,
-                MergeCommand.class, EndpointCommand.class, PortalCommand.class, WorkerCommand.class,
-                BenchCommand.class})
+        subcommands = {BuildCommand.class, ServeCommand.class, ExportCommand.class, GradeCommand.class, BatchCommand.class,
+                MergeCommand.class, EndpointCommand.class, PortalCommand.class, WorkerCommand.class, BenchCommand.class})
 public final class CourseKit implements Runnable {
 
     @CommandLine.Spec
@@ -21,7 +20,8 @@ public final class CourseKit implements Runnable {
     public static void main(String[] args) {
         // Lettuce and Netty log through java.util.logging; their warnings about closing would bury our own output
         LogManager.getLogManager().reset();
-        System.exit(run(args));
+        int apart = OneShotJvm.runApart(args);
+        System.exit(apart >= 0 ? apart : run(args));
     }
 
     public static int run(String... args) {

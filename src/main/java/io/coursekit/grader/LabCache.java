@@ -1,5 +1,6 @@
 package io.coursekit.grader;
 
+import io.coursekit.UserCache;
 import io.coursekit.lab.Lab;
 import io.coursekit.lab.LabProblem;
 import io.coursekit.rpc.Values;
@@ -46,16 +47,9 @@ public final class LabCache {
         this.cache = cache;
     }
 
-    /**
-     * This user's cache folder ($XDG_CACHE_HOME or ~/.cache); for root, /var/cache, whose folders the sandbox's own
-     * user can read.
-     */
+    /** The lab packs' folder in {@link UserCache}. */
     public static LabCache forThisUser() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-                : "root".equals(System.getProperty("user.name")) ? Path.of("/var/cache")
-                : Path.of(System.getProperty("user.home"), ".cache");
-        return new LabCache(base.resolve("coursekit").resolve("labs"));
+        return new LabCache(UserCache.folder("labs"));
     }
 
     public Path folder() {

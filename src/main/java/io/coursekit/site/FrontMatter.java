@@ -6,9 +6,9 @@ import java.nio.file.Path;
 
 /** Optional YAML between {@code ---} lines at the top of a page; other keys are left to templates and ignored here. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record FrontMatter(String title, Integer order, Boolean draft) {
+record FrontMatter(String title, Integer order, Boolean draft, String description) {
 
-    static final FrontMatter NONE = new FrontMatter(null, null, false);
+    static final FrontMatter NONE = new FrontMatter(null, null, false, null);
 
     boolean isDraft() {
         return Boolean.TRUE.equals(draft);

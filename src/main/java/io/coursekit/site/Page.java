@@ -1,6 +1,7 @@
 package io.coursekit.site;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * One Markdown file of the course.
@@ -12,8 +13,10 @@ import java.nio.file.Path;
  * @param order       sort key within its folder
  * @param markdown    the body, without front matter
  * @param firstLine   the 1-based line of the body's first line in the file
+ * @param description from front matter, for search engines and link previews; null to take the page's first words
  */
-public record Page(Path source, String path, PageKind kind, String title, int order, String markdown, int firstLine) {
+public record Page(Path source, String path, PageKind kind, String title, int order, String markdown, int firstLine,
+                   String description) implements CourseEntry {
 
     /** Where the page is written, relative to the site root: README.md becomes index.html. */
     public String outputPath() {
@@ -22,13 +25,25 @@ public record Page(Path source, String path, PageKind kind, String title, int or
 
     static String outputPathOf(String markdownPath) {
         String withoutExtension = markdownPath.substring(0, markdownPath.length() - ".md".length());
-        return withoutExtension.equals("README") || withoutExtension.endsWith("/README")
-                ? withoutExtension.substring(0, withoutExtension.length() - "README".length()) + "index.html"
+        int slash = withoutExtension.lastIndexOf('/');
+        String name = withoutExtension.substring(slash + 1);
+        return name.toLowerCase(Locale.ROOT).equals("readme")
+                ? withoutExtension.substring(0, slash + 1) + "index.html"
                 : withoutExtension + ".html";
+    }
+
+    /** The folder holding the page, relative to the content folder; empty at the top. */
+    public String folder() {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
     }
 
     /** "../../" from this page back to the site root, so links work from file:// too. */
     public String rootPrefix() {
-        return "../".repeat((int) outputPath().chars().filter(c -> c == '/').count());
+        return rootPrefixOf(outputPath());
+    }
+
+    static String rootPrefixOf(String outputPath) {
+        return "../".repeat((int) outputPath.chars().filter(c -> c == '/').count());
     }
 }

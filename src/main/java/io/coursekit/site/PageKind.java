@@ -1,7 +1,6 @@
 package io.coursekit.site;
 
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,7 +10,7 @@ public enum PageKind {
 
     private static final Pattern NUMBERED = Pattern.compile("(session|lab|challenge)_(\\d+)\\.md");
 
-    /** The default order key of a file name: README first, then sessions, labs, challenges by number. */
+    /** The default order key of a file name: README first, then sessions, labs, challenges by number, then the rest. */
     record Placement(PageKind kind, int number) {
         int order() {
             return kind.ordinal() * 1000 + number;
@@ -28,10 +27,5 @@ public enum PageKind {
             return new Placement(kind, Integer.parseInt(m.group(2)));
         }
         return new Placement(OTHER, 999);
-    }
-
-    static Optional<Integer> numberOf(String folderName, String prefix) {
-        Matcher m = Pattern.compile(Pattern.quote(prefix) + "_?(\\d+)").matcher(folderName.toLowerCase(Locale.ROOT));
-        return m.matches() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
     }
 }

@@ -1,20 +1,27 @@
 package io.coursekit.site;
 
+import io.coursekit.site.search.PageText;
 import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.Code;
 import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Node;
-import org.commonmark.node.Text;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** A parsed page's headings with their GitHub ids: the anchors other pages may link to, and the table of contents. */
+/**
+ * A parsed page's headings with their GitHub ids: the anchors other pages may link to (with the ids and names of
+ * raw HTML elements, which GitHub keeps too), and the table of contents.
+ */
 final class PageOutline {
+    private static final Pattern HTML_ID = Pattern.compile("\\s(?:id|name)\\s*=\\s*[\"']([^\"']+)[\"']", Pattern.CASE_INSENSITIVE);
 
     /** One heading: level 1–6, its plain text and id. */
     record Entry(int level, String text, String id) {
@@ -22,16 +29,35 @@ final class PageOutline {
 
     private final Map<Heading, String> ids = new IdentityHashMap<>();
     private final List<Entry> entries = new ArrayList<>();
+    private final Set<String> anchors = new HashSet<>();
 
     PageOutline(Node document) {
         HeadingIds slugger = new HeadingIds();
         document.accept(new AbstractVisitor() {
             @Override
             public void visit(Heading heading) {
-                String text = plainText(heading).strip();
+                String text = PageText.plain(heading);
                 String id = slugger.idFor(text);
                 ids.put(heading, id);
                 entries.add(new Entry(heading.getLevel(), text, id));
+                anchors.add(id);
+            }
+
+            @Override
+            public void visit(HtmlBlock html) {
+                htmlIds(html.getLiteral());
+            }
+
+            @Override
+            public void visit(HtmlInline html) {
+                htmlIds(html.getLiteral());
+            }
+
+            private void htmlIds(String html) {
+                Matcher m = HTML_ID.matcher(html);
+                while (m.find()) {
+                    anchors.add(m.group(1));
+                }
             }
         });
     }
@@ -41,27 +67,11 @@ final class PageOutline {
     }
 
     Set<String> anchors() {
-        return entries.stream().map(Entry::id).collect(Collectors.toSet());
+        return anchors;
     }
 
     /** The h2 and h3 headings, which is what a reader wants on the side of a long session. */
     List<Entry> tableOfContents() {
         return entries.stream().filter(e -> e.level() == 2 || e.level() == 3).toList();
-    }
-
-    static String plainText(Node node) {
-        StringBuilder text = new StringBuilder();
-        node.accept(new AbstractVisitor() {
-            @Override
-            public void visit(Text t) {
-                text.append(t.getLiteral());
-            }
-
-            @Override
-            public void visit(Code code) {
-                text.append(code.getLiteral());
-            }
-        });
-        return text.toString();
     }
 }

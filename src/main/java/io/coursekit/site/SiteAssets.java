@@ -30,7 +30,8 @@ final class SiteAssets {
     private static final List<WebJar> VENDOR = List.of(
             new WebJar("org.webjars.npm", "mermaid", List.of("dist/mermaid.min.js", "LICENSE")),
             new WebJar("org.webjars", "highlightjs", List.of(
-                    "highlight.min.js", "styles/github.min.css", "styles/github-dark.min.css")));
+                    "highlight.min.js", "styles/github.min.css", "styles/github-dark.min.css",
+                    "languages/dockerfile.min.js", "languages/nginx.min.js", "languages/powershell.min.js")));
 
     private SiteAssets() {
     }

@@ -1,27 +1,24 @@
 package io.coursekit.site;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The few words of the site's own interface, in the course's language. */
+/** The few words of the site's own interface, in the course's language, from {@code labels_<language>.properties}. */
 final class UiLabels {
-    private static final Map<String, Map<String, String>> LABELS = Map.of(
-            "ko", Map.ofEntries(
-                    Map.entry("home", "코스 홈"), Map.entry("contents", "목차"), Map.entry("onThisPage", "이 페이지에서"),
-                    Map.entry("previous", "이전"), Map.entry("next", "다음"), Map.entry("darkMode", "다크 모드"),
-                    Map.entry("lightMode", "라이트 모드"), Map.entry("menu", "메뉴"), Map.entry("week", "주차"),
-                    Map.entry("day", "일차"), Map.entry("search", "검색"), Map.entry("noResults", "결과 없음"),
-                    Map.entry("builtWith", "coursekit으로 만든 사이트"), Map.entry("pages", "페이지")),
-            "en", Map.ofEntries(
-                    Map.entry("home", "Course home"), Map.entry("contents", "Contents"), Map.entry("onThisPage", "On this page"),
-                    Map.entry("previous", "Previous"), Map.entry("next", "Next"), Map.entry("darkMode", "Dark mode"),
-                    Map.entry("lightMode", "Light mode"), Map.entry("menu", "Menu"), Map.entry("week", "Week"),
-                    Map.entry("day", "Day"), Map.entry("search", "Search"), Map.entry("noResults", "No results"),
-                    Map.entry("builtWith", "Built with coursekit"), Map.entry("pages", "pages")));
+    private static final Map<String, Map<String, String>> BY_LANGUAGE = new ConcurrentHashMap<>();
 
     private UiLabels() {
     }
 
     static Map<String, String> of(String language) {
-        return LABELS.getOrDefault(language, LABELS.get("ko"));
+        return BY_LANGUAGE.computeIfAbsent(language, l -> {
+            ResourceBundle bundle = ResourceBundle.getBundle("io.coursekit.site.labels", Locale.forLanguageTag(l),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            Map<String, String> labels = new java.util.HashMap<>();
+            bundle.keySet().forEach(key -> labels.put(key, bundle.getString(key)));
+            return Map.copyOf(labels);
+        });
     }
 }

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** Reads YAML into records and reports every mistake at its file and line. */
 public final class YamlSource {
@@ -36,6 +38,12 @@ public final class YamlSource {
             if (e instanceof UnrecognizedPropertyException unknown) {
                 line = lineOfKey(text, String.valueOf(unknown.getPropertyName()), line);
             }
+            MarkedYAMLException marked = e instanceof MarkedYAMLException m ? m
+                    : e.getCause() instanceof MarkedYAMLException m ? m : null;
+            if (marked != null && marked.getProblemMark() != null) {
+                YamlMistake mistake = YamlMistake.of(marked, text);
+                throw new BuildProblem(file, firstLine + mistake.line() - 1, mistake.what());
+            }
             throw new BuildProblem(file, firstLine + line - 1, describe(e));
         }
     }
@@ -57,7 +65,10 @@ public final class YamlSource {
 
     private static String describe(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return "unknown key '" + unknown.getPropertyName() + "' (known: " + unknown.getKnownPropertyIds() + ")";
+            List<String> known = unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            String key = String.valueOf(unknown.getPropertyName());
+            return "unknown key '" + key + "'" + Suggestion.nearest(key, known).map(k -> "; did you mean '" + k + "'?").orElse("")
+                    + " (known keys: " + String.join(", ", known) + ")";
         }
         String message = e.getOriginalMessage();
         int detail = message.indexOf("\n at [Source");

@@ -54,8 +54,10 @@ class BuildErrorsTest {
         CommandRun run = build();
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errLines()).containsExactly(
-                day.resolve("README.md") + ":5: broken anchor ./session_1.md#학습-목표: week_01/day1/session_1.md has no heading with id '학습-목표'",
-                day.resolve("README.md") + ":8: broken anchor #day-2: week_01/day1/README.md has no heading with id 'day-2'",
+                day.resolve("README.md") + ":5: broken anchor ./session_1.md#학습-목표: week_01/day1/session_1.md has no heading"
+                        + " with id '학습-목표'; did you mean #-학습-목표?",
+                day.resolve("README.md") + ":8: broken anchor #day-2: week_01/day1/README.md has no heading with id 'day-2';"
+                        + " did you mean #day-1?",
                 "build failed: 2 problems");
     }
 
@@ -99,8 +101,9 @@ class BuildErrorsTest {
         Files.write(day.resolve("session_1.md"), "# 세션\n\n캐시 전략\n".getBytes(Charset.forName("EUC-KR")));
         CommandRun run = build();
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.errLines()).hasSize(2);
         assertThat(run.errLines()[0]).startsWith(day.resolve("session_1.md") + ":1: not valid UTF-8 (byte 0xBC");
+        assertThat(run.errLines()[1]).isEqualTo("build failed: 1 problem");
     }
 
     @Test

@@ -36,9 +36,10 @@ class CourseSiteTest {
             String relative = Fixtures.content().relativize(file).toString();
             assertThat(site.resolve(Page.outputPathOf(relative))).as("page for %s", relative).isRegularFile();
         }
-        assertThat(build.pages()).isEqualTo(markdown.size() + 1);
+        assertThat(build.pages()).as("each file, the home page and 404.html").isEqualTo(markdown.size() + 2);
         Document home = html("index.html");
         assertThat(home.select(".week-card h2").eachText()).hasSize(2).allMatch(t -> t.startsWith("Week"));
+        assertThat(home.select(".nav-tree > li > a").eachText()).as("the sidebar's top: the two weeks").hasSize(2);
         assertThat(home.select(".week-card .day-link").eachAttr("href")).contains("week_05/day3/index.html");
     }
 
@@ -54,7 +55,7 @@ class CourseSiteTest {
     @Test
     void sidebarOrdersADaysSessionsLabsAndChallenges() throws IOException {
         Document session = html("week_05/day3/session_3.html");
-        List<String> dayPages = session.select(".day.open .pages a").eachAttr("href");
+        List<String> dayPages = session.select(".nav-day.open > ol > li > a").eachAttr("href");
         assertThat(dayPages).containsExactly(
                 "../../week_05/day3/session_1.html", "../../week_05/day3/session_2.html", "../../week_05/day3/session_3.html",
                 "../../week_05/day3/lab_1.html", "../../week_05/day3/lab_2.html", "../../week_05/day3/challenge_1.html");

@@ -59,12 +59,21 @@ class SeedSessionTest {
     }
 
     @Test
-    void everyMermaidBlockBecomesADiagramWithItsSource() {
-        assertThat(session.select("pre.mermaid")).hasSize(8);
-        assertThat(session.select("pre.mermaid").first().wholeText()).startsWith("architecture-beta");
-        assertThat(session.select("pre.mermaid").eachText()).anySatisfy(t -> assertThat(t).startsWith("stateDiagram-v2").contains("캐시저장"));
-        assertThat(session.select("pre.mermaid").eachText()).anySatisfy(t -> assertThat(t).startsWith("sequenceDiagram").contains("alt Cache Hit"));
-        assertThat(session.select("article pre > code")).noneMatch(code -> code.className().contains("mermaid"));
+    void everyMermaidBlockBecomesALightAndADarkPictureKeepingItsText() {
+        Fixtures.assumeChromium();
+        var figures = session.select("article figure.diagram");
+        assertThat(figures).hasSize(8);
+        for (Element figure : figures) {
+            assertThat(figure.select("> .diagram-light > svg[role]")).hasSize(1);
+            assertThat(figure.select("> .diagram-dark > svg[role]")).hasSize(1);
+        }
+        assertThat(figures.first().select(".diagram-light > svg").attr("aria-roledescription")).isEqualTo("architecture");
+        assertThat(figures.eachText()).anySatisfy(t -> assertThat(t).contains("캐시저장", "TTL 연장"));
+        assertThat(figures.eachText()).anySatisfy(t -> assertThat(t).contains("Cache Hit", "캐시된 데이터 반환"));
+        assertThat(session.select("pre.mermaid, article pre > code.language-mermaid")).isEmpty();
+        assertThat(session.select("script[src*=mermaid]")).as("no Mermaid JavaScript on a page drawn at build time").isEmpty();
+        List<String> ids = session.select("[id]").eachAttr("id");
+        assertThat(ids).doesNotHaveDuplicates();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Debian's headless Chromium driven through its chromedriver: the site as a reader's browser shows it.
@@ -30,6 +31,28 @@ public final class CourseBrowser implements AutoCloseable {
     }
 
     public static CourseBrowser open() throws IOException {
+        return open(Map.of());
+    }
+
+    /**
+     * A Chromium that cannot see this machine's colour emoji font, as on a reader's machine without one: fontconfig
+     * is told to reject Noto Color Emoji.
+     */
+    public static CourseBrowser withoutSystemEmoji() throws IOException {
+        Path fonts = Files.createTempFile("coursekit-fonts", ".conf");
+        Files.writeString(fonts, """
+                <?xml version="1.0"?>
+                <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+                <fontconfig>
+                  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+                  <selectfont><rejectfont><glob>*NotoColorEmoji*</glob><pattern><patelt name="family"><string>Noto Color Emoji</string></patelt></pattern></rejectfont></selectfont>
+                </fontconfig>
+                """);
+        fonts.toFile().deleteOnExit();
+        return open(Map.of("FONTCONFIG_FILE", fonts.toString()));
+    }
+
+    private static CourseBrowser open(Map<String, String> environment) throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             String reason = "skipped: headless Chromium needs " + CHROMIUM + " and " + CHROMEDRIVER
                     + " (apt-get install chromium chromium-driver fonts-noto-cjk; .ci/run does this)";
@@ -43,7 +66,7 @@ public final class CourseBrowser implements AutoCloseable {
                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
                 "--allow-file-access-from-files", "--window-size=1280,900", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().withEnvironment(environment).build();
         return new CourseBrowser(new ChromeDriver(service, options), profile);
     }
 
@@ -63,9 +86,14 @@ public final class CourseBrowser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
+    /** A wait that looks every 20 ms, not Selenium's 500: most of what tests wait for takes a few milliseconds. */
+    public WebDriverWait await(Duration timeout) {
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(20));
+    }
+
     /** Waits until site.js has drawn every diagram of the page (or found none) and returns the outcome. */
     public String awaitDiagrams() {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+        await(Duration.ofSeconds(30)).until(d -> {
             Object state = script("return document.documentElement.dataset.diagrams || ''");
             return !"".equals(state) && !"drawing".equals(state);
         });

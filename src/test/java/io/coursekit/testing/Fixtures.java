@@ -16,6 +16,20 @@ public final class Fixtures {
         return Path.of(System.getProperty("coursekit.root", ".")).toAbsolutePath().normalize();
     }
 
+    /**
+     * Tests of what the build draws in Chromium need one on this machine; a clone without it draws diagrams in the
+     * reader's browser instead, so these are skipped there, saying why.
+     */
+    public static void assumeChromium() {
+        Path chromium = Path.of("/usr/bin/chromium");
+        if (!Files.isExecutable(chromium)) {
+            String reason = "skipped: the build draws diagrams in " + chromium + ", which is not installed"
+                    + " (apt-get install chromium fonts-noto-cjk; .ci/run does this)";
+            System.out.println(reason);
+            Assumptions.abort(reason);
+        }
+    }
+
     public static Path content() {
         return repository().resolve("content");
     }
