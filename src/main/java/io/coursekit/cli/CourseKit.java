@@ -12,7 +12,7 @@ import java.util.logging.LogManager;
         description = "Course sites, lab grading and endpoint checks for hands-on cloud courses.",
         subcommands = {BuildCommand.class, ServeCommand.class, GradeCommand.class, BatchCommand.class,
                 MergeCommand.class, EndpointCommand.class, PortalCommand.class, WorkerCommand.class,
-                BenchCommand.class})
+                LabCommand.class, BenchCommand.class})
 public final class CourseKit implements Runnable {
 
     @CommandLine.Spec
