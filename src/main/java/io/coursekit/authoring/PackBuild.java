@@ -40,12 +40,12 @@ final class PackBuild {
             if (checks.isEmpty()) {
                 return List.of(new PackProblem(lab.checksDir(), 0, "no .java files: the lab's check classes go here"));
             }
-            List<PackProblem> problems = compile(lab.dir(), api, judgeLibraries, scratch.resolve("api"), "the API");
+            List<PackProblem> problems = compile(lab.dir(), api, judgeLibraries, scratch.resolve("api"), "the API does not compile");
             if (problems.isEmpty()) {
                 List<Path> classpath = new ArrayList<>(judgeLibraries);
                 classpath.add(0, scratch.resolve("api"));
                 problems = compile(lab.dir(), checks, classpath, scratch.resolve("checks"),
-                        "the checks (against the API and io.coursekit.lab.check alone)");
+                        "the checks do not compile against the API and io.coursekit.lab.check alone");
             }
             return problems;
         } finally {
@@ -82,7 +82,7 @@ final class PackBuild {
         Path scratch = ScratchFolder.create("coursekit-lab-check-");
         try {
             problems.addAll(compile(lab.dir(), LabCache.sources(sources), List.of(studentLibraries),
-                    scratch.resolve("starter"), "the starter"));
+                    scratch.resolve("starter"), "the starter does not compile"));
         } finally {
             ScratchFolder.delete(scratch);
         }
@@ -105,13 +105,13 @@ final class PackBuild {
         }
     }
 
-    /** Compiles {@code sources} into {@code out} with the JDK's compiler here; each error is a problem at its line. */
+    /** Compiles {@code sources} into {@code out}; each error is a problem at its line, after {@code what} went wrong. */
     private static List<PackProblem> compile(Path pack, List<Path> sources, List<Path> classpath, Path out, String what) {
         List<PackProblem> problems = new ArrayList<>();
         for (Javac.Error error : JAVAC.errors(sources, classpath, out, pack)) {
             String message = error.message().lines().map(String::strip).collect(Collectors.joining("; "));
             problems.add(new PackProblem(error.file().isEmpty() ? pack : pack.resolve(error.file()), error.line(),
-                    what + " does not compile: " + message));
+                    what + ": " + message));
         }
         return problems;
     }
