@@ -67,7 +67,8 @@ final class GameChecks {
         StudentGame game = game();
         String token = game.login("minsu");
         // as if the user had been idle until one minute before the session expires
-        LabRedis.commands().expire(key(token), 60);
+        boolean stored = LabRedis.commands().expire(key(token), 60);
+        Expect.that(stored, () -> "after login, Redis has no key " + key(token) + " whose TTL could run down");
 
         Optional<String> user = game.user(token);
 
