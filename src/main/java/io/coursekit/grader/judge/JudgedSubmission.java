@@ -154,9 +154,12 @@ final class JudgedSubmission implements TestExecutionListener, StudentJvm.Listen
         if (alarm != null) {
             alarm.cancel(false);
         }
-        current = null;
-        // an interrupt meant to unblock the check must not reach the next one
-        Thread.interrupted();
+        synchronized (this) {
+            // an interrupt meant to unblock the check must not reach the next one: timeUp interrupts only while
+            // this check is current, under this lock
+            current = null;
+            Thread.interrupted();
+        }
         Throwable thrown = result.getThrowable().orElse(null);
         Reason reason = check.stopped();
         if (reason == null && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
@@ -215,8 +218,8 @@ final class JudgedSubmission implements TestExecutionListener, StudentJvm.Listen
             for (int i = 0; i < servers.length; i++) {
                 end(i);
             }
+            checksThread.interrupt();
         }
-        checksThread.interrupt();
     }
 
     private synchronized void end(int server) {
