@@ -18,6 +18,7 @@ import java.util.Optional;
 final class ProfileTable implements ProfileDatabase {
     private final Map<String, Profile> rows = new HashMap<>();
     private final Map<String, List<Integer>> written = new HashMap<>();
+    private final List<Profile> refused = new ArrayList<>();
     private int batches;
     private int failuresLeft;
     private boolean down;
@@ -54,6 +55,11 @@ final class ProfileTable implements ProfileDatabase {
         return List.copyOf(written.getOrDefault(userId, List.of()));
     }
 
+    /** Whether a batch that failed held this profile. */
+    synchronized boolean refused(Profile profile) {
+        return refused.contains(profile);
+    }
+
     /** Batches tried, failed ones included. */
     synchronized int batches() {
         return batches;
@@ -72,6 +78,7 @@ final class ProfileTable implements ProfileDatabase {
             batches++;
             if (down || failuresLeft > 0) {
                 failuresLeft = Math.max(0, failuresLeft - 1);
+                refused.addAll(profiles);
                 throw new DatabaseUnavailable("the database is unavailable (batch " + batches + " of "
                         + profiles.size() + " profiles not written)");
             }
