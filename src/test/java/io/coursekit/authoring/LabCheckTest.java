@@ -43,12 +43,12 @@ class LabCheckTest {
         assertThat(fails.exitCode()).isEqualTo(1);
         assertThat(problems(fails)).containsExactly(
                 pack.resolve("reference") + ": the reference scores 0 of 20 (extra credit included): visit-counts "
-                        + "(visits(\"home\") after three visits ==> expected: <3> but was: <0>); shared-across-servers "
-                        + "(visits(\"home\") on the second server after one visit on the first; keys in Redis: "
-                        + "[visits:home] ==> expected: <1> but was: <0>)",
+                        + "(visits(\"home\") after three visits returned 0, expected 3); shared-across-servers (after "
+                        + "one visit on the first server, visits(\"home\") on the second returned 0, expected 1; keys "
+                        + "in Redis: [visits:home])",
                 expected + ":" + lineOf(expected, "local-count:") + ": sample 'local-count' scores 10, failing "
-                        + "[shared-across-servers], not 20 failing []: shared-across-servers (visits(\"home\") on the "
-                        + "second server after one visit on the first; keys in Redis: [] ==> expected: <1> but was: <0>)",
+                        + "[shared-across-servers], not 20 failing []: shared-across-servers (after one visit on the "
+                        + "first server, visits(\"home\") on the second returned 0, expected 1; keys in Redis: [])",
                 pack.resolve("samples/unlisted") + ": no entry in " + expected
                         + ": say what this sample scores and which checks it fails");
         assertThat(fails.out()).contains("3 problems; 2 graded");
