@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Grades submissions with several workers, each with a Redis of its own so students never see each other's keys.
@@ -39,6 +40,7 @@ public final class ClassGrading {
     private final Sandbox sandbox;
     private final Wording wording;
     private final GradebookFolder out;
+    private volatile Consumer<GradeReport> reports = report -> { };
 
     public ClassGrading(Lab lab, RedisLauncher launcher, RedisMode redis, LabCache labs, Sandbox sandbox, Wording wording,
                         GradebookFolder out) {
@@ -49,6 +51,12 @@ public final class ClassGrading {
         this.sandbox = sandbox;
         this.wording = wording;
         this.out = out;
+    }
+
+    /** Hands every report to {@code listener} too, from the worker that graded it, once its files are written. */
+    public ClassGrading reportingTo(Consumer<GradeReport> listener) {
+        this.reports = listener;
+        return this;
     }
 
     /**
@@ -163,6 +171,7 @@ public final class ClassGrading {
                     new Reason.NotGraded(compiled.problem()), sandbox.name());
         }
         ReportFolder.write(report, wording, out.studentDir(entry.student()));
+        reports.accept(report);
         String problem = compiled.problem().isEmpty() ? wording.graderFailed(report).orElse("") : compiled.problem();
         return StudentGrade.of(entry.student(), entry.source().getFileName().toString(), entry.id().lmsUserId(),
                 report, problem);

@@ -11,7 +11,8 @@ import java.util.logging.LogManager;
         versionProvider = CourseKitVersion.class,
         description = "Course sites, lab grading and endpoint checks for hands-on cloud courses.",
         subcommands = {BuildCommand.class, ServeCommand.class, ExportCommand.class, GradeCommand.class, BatchCommand.class,
-                MergeCommand.class, EndpointCommand.class, PortalCommand.class, WorkerCommand.class, BenchCommand.class})
+                MergeCommand.class, EndpointCommand.class, PortalCommand.class, WorkerCommand.class, LabCommand.class,
+                BenchCommand.class})
 public final class CourseKit implements Runnable {
 
     @CommandLine.Spec

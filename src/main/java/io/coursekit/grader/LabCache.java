@@ -56,13 +56,13 @@ public final class LabCache {
         return cache;
     }
 
-    /** The judge's libraries. */
-    List<Path> judgeLibraries() {
+    /** The judge's libraries: what a lab pack's API and checks compile against. */
+    public List<Path> judgeLibraries() {
         return Libraries.judge(cache);
     }
 
-    /** The one jar of libraries a student JVM and the sandboxed compiler see. */
-    Path studentLibraries() {
+    /** The one jar of libraries a student JVM and the sandboxed compiler see: what a lab's starter compiles against. */
+    public Path studentLibraries() {
         return Libraries.student(cache);
     }
 
@@ -173,7 +173,8 @@ public final class LabCache {
         }
     }
 
-    private static List<Path> sources(Path dir) {
+    /** The .java files under {@code dir}, sorted; none when it is no folder. */
+    public static List<Path> sources(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }

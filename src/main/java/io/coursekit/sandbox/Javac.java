@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -33,6 +34,23 @@ public final class Javac {
 
     /** Compiles {@code sources} into {@code out}; returns the errors as text, empty when there were none. */
     public String compile(List<Path> sources, List<Path> classpath, Path out, Path shownFrom) {
+        StringBuilder text = new StringBuilder();
+        errors(sources, classpath, out, shownFrom).forEach(error -> text.append(error.shown()));
+        return text.toString();
+    }
+
+    /**
+     * One error of javac's.
+     *
+     * @param file  relative to the root it was shown from, empty when the error is about no file
+     * @param line  0 when it is about no line
+     * @param shown as javac prints it: {@code path:line: error: message}, the source line and a caret
+     */
+    public record Error(String file, long line, String message, String shown) {
+    }
+
+    /** Compiles {@code sources} into {@code out}; returns its errors, none when it compiled. */
+    public List<Error> errors(List<Path> sources, List<Path> classpath, Path out, Path shownFrom) {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ENGLISH, StandardCharsets.UTF_8)) {
             Files.createDirectories(out);
@@ -45,23 +63,23 @@ public final class Javac {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        StringBuilder errors = new StringBuilder();
+        List<Error> errors = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
             if (d.getKind() == Diagnostic.Kind.ERROR) {
-                errors.append(describe(d, shownFrom));
+                errors.add(describe(d, shownFrom));
             }
         }
-        return errors.toString();
+        return errors;
     }
 
-    /** Like javac prints it: {@code path:line: error: message}, the source line and a caret. */
-    private static String describe(Diagnostic<? extends JavaFileObject> d, Path shownFrom) {
+    private static Error describe(Diagnostic<? extends JavaFileObject> d, Path shownFrom) {
         String message = d.getMessage(Locale.ENGLISH);
         if (d.getSource() == null) {
-            return "error: " + message + "\n";
+            return new Error("", 0, message, "error: " + message + "\n");
         }
         Path file = Path.of(d.getSource().toUri());
-        StringBuilder text = new StringBuilder(relative(shownFrom, file)).append(':').append(d.getLineNumber())
+        String relative = relative(shownFrom, file);
+        StringBuilder text = new StringBuilder(relative).append(':').append(d.getLineNumber())
                 .append(": error: ").append(message).append('\n');
         try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
             lines.skip(Math.max(0, d.getLineNumber() - 1)).findFirst().ifPresent(line -> text.append(line).append('\n')
@@ -69,7 +87,7 @@ public final class Javac {
         } catch (IOException | UncheckedIOException e) {
             // the message alone still says what and where
         }
-        return text.toString();
+        return new Error(relative, Math.max(0, d.getLineNumber()), message, text.toString());
     }
 
     public static String relative(Path root, Path file) {

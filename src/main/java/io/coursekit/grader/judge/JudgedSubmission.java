@@ -155,11 +155,11 @@ final class JudgedSubmission implements TestExecutionListener, StudentJvm.Listen
             alarm.cancel(false);
         }
         synchronized (this) {
+            // an interrupt meant to unblock the check must not reach the next one: timeUp interrupts only while
+            // this check is current, under this lock
             current = null;
+            Thread.interrupted();
         }
-        // an interrupt meant to unblock the check must not reach the next one: timeUp sends it only while the check is
-        // current, so none can come after this
-        Thread.interrupted();
         Throwable thrown = result.getThrowable().orElse(null);
         Reason reason = check.stopped();
         if (reason == null && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {

@@ -10,7 +10,7 @@ import java.time.Duration;
  */
 public final class AppServer {
 
-    /** What the judge plugs in. */
+    /** What the judge plugs in; checks only use {@link #first()}, {@link #second()} and their instances. */
     public interface Backend {
         <T> T newInstance(int server, Class<T> api, Object... callbacks);
 
@@ -32,10 +32,12 @@ public final class AppServer {
         backend = judge;
     }
 
+    /** The app server a check's instances are on unless it needs a second one. */
     public static AppServer first() {
         return FIRST;
     }
 
+    /** Another app server: a JVM of its own, sharing nothing with {@link #first()} but Redis. */
     public static AppServer second() {
         return SECOND;
     }

@@ -39,6 +39,10 @@ public final class LabRedis {
         control().cut();
     }
 
+    /**
+     * Lets the student's code connect again; with {@code auto_reconnect: false} in lab.yaml, a connection that was cut
+     * stays closed.
+     */
     public static void restore() {
         control().restore();
     }

@@ -3,7 +3,7 @@ package io.coursekit.lab.check;
 /** What a check measured, shown with its result whether it passed or not, so a student sees the numbers. */
 public final class Notes {
 
-    /** What the judge plugs in. */
+    /** What the judge plugs in: the report of the running check. */
     public interface Sink {
         void add(String note);
     }
@@ -13,6 +13,7 @@ public final class Notes {
     private Notes() {
     }
 
+    /** Called by the judge before any check runs. */
     public static void install(Sink judge) {
         sink = judge;
     }

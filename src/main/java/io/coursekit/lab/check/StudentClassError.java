@@ -15,14 +15,17 @@ public final class StudentClassError extends AssertionError {
         this.detail = detail;
     }
 
+    /** Why the class cannot be built: missing, not implementing the API, no fitting constructor, or it threw. */
     public Message.Refusal problem() {
         return problem;
     }
 
+    /** The class lab.yaml names ({@code student.class}). */
     public String className() {
         return className;
     }
 
+    /** What the student's JVM said, such as the constructors the class has; may be empty. */
     public String detail() {
         return detail;
     }

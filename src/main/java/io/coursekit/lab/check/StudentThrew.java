@@ -19,6 +19,7 @@ public final class StudentThrew extends RuntimeException {
         return type;
     }
 
+    /** The message of what was thrown, empty when it had none. */
     public String thrownMessage() {
         return thrownMessage;
     }
