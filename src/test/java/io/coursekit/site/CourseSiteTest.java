@@ -58,7 +58,8 @@ class CourseSiteTest {
         List<String> dayPages = session.select(".nav-day.open > ol > li > a").eachAttr("href");
         assertThat(dayPages).containsExactly(
                 "../../week_05/day3/session_1.html", "../../week_05/day3/session_2.html", "../../week_05/day3/session_3.html",
-                "../../week_05/day3/lab_1.html", "../../week_05/day3/lab_2.html", "../../week_05/day3/challenge_1.html");
+                "../../week_05/day3/lab_1.html", "../../week_05/day3/lab_2.html", "../../week_05/day3/lab_3.html",
+                "../../week_05/day3/lab_4.html", "../../week_05/day3/challenge_1.html");
         assertThat(session.select(".breadcrumbs li").eachText()).hasSize(4).first().isEqualTo("코스 홈");
         assertThat(session.select(".pager a.prev").attr("href")).isEqualTo("../../week_05/day3/session_2.html");
         assertThat(session.select(".pager a.next").attr("href")).isEqualTo("../../week_05/day3/lab_1.html");
